@@ -1,0 +1,104 @@
+package dev.tnsrelay.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a cman.ora parameter's text is read. Each type turns text into a value or says, in a message for the
+ * user, what it expected.
+ */
+sealed interface ParameterType {
+
+    Object read(String text);
+
+    /** ON/OFF; YES/NO and TRUE/FALSE are accepted as Oracle's files use them interchangeably. */
+    record Switch() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "on", "yes", "true" -> Boolean.TRUE;
+                case "off", "no", "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("expected on or off (yes or no), not '" + text.strip() + "'");
+            };
+        }
+    }
+
+    /** A whole number of {@code unit}s, 0 or more; 0 means no limit. */
+    record Time(java.time.temporal.ChronoUnit unit) implements ParameterType {
+        @Override
+        public Object read(String text) {
+            long n = Count.number(text, 0, Integer.MAX_VALUE);
+            return Duration.of(n, unit);
+        }
+    }
+
+    /** A whole number within bounds. */
+    record Count(int min, int max) implements ParameterType {
+        @Override
+        public Object read(String text) {
+            return (int) number(text, min, max);
+        }
+
+        static long number(String text, long min, long max) {
+            try {
+                long n = Long.parseLong(text.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("expected a whole number from " + min + " to " + max + ", not '"
+                    + text.strip() + "'");
+        }
+    }
+
+    /** One of a few keywords, kept lower-case. */
+    record Choice(List<String> values) implements ParameterType {
+        Choice(String... values) {
+            this(List.of(values));
+        }
+
+        @Override
+        public Object read(String text) {
+            String v = text.strip().toLowerCase(Locale.ROOT);
+            if (!values.contains(v)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", values) + ", not '"
+                        + text.strip() + "'");
+            }
+            return v;
+        }
+    }
+
+    /** Free text, such as a directory. */
+    record Text() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            return text.strip();
+        }
+    }
+
+    /** A comma-separated list of host names, addresses, subnets or {@code *} (registration nodes). */
+    record NodeList() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /** {@code host:port}. */
+    record HostPort() implements ParameterType {
+        private static final Pattern FORM = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\s]+):\\d{1,5}");
+
+        @Override
+        public Object read(String text) {
+            if (!FORM.matcher(text.strip()).matches()) {
+                throw new IllegalArgumentException("expected host:port, not '" + text.strip() + "'");
+            }
+            return text.strip();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tnsrelay.net;
+
+import java.util.List;
+
+/**
+ * The value of a name–value pair: a plain text ({@link Atom}), nested pairs ({@link Pairs}), or a
+ * parenthesised comma list such as {@code (TNSNAMES, EZCONNECT)} ({@link Items}).
+ */
+public sealed interface NvValue permits NvValue.Atom, NvValue.Pairs, NvValue.Items {
+
+    /**
+     * A text value as written, quotes included, so that printing gives back what was read. Oracle treats
+     * single and double quotes alike: they protect parentheses, {@code =}, {@code #} and commas.
+     */
+    record Atom(String text) implements NvValue {
+
+        /** The value without its surrounding quotes, if it has them. */
+        public String unquoted() {
+            if (isQuoted()) {
+                char quote = text.charAt(0);
+                return text.substring(1, text.length() - 1).replace("\\" + quote, String.valueOf(quote));
+            }
+            return text;
+        }
+
+        public boolean isQuoted() {
+            return text.length() >= 2
+                    && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                    && text.charAt(text.length() - 1) == text.charAt(0);
+        }
+    }
+
+    /** One or more nested pairs, in the order written. */
+    record Pairs(List<NvPair> pairs) implements NvValue {
+        public Pairs {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /** A parenthesised list of plain values: {@code (TNSNAMES, EZCONNECT)}. */
+    record Items(List<Atom> items) implements NvValue {
+        public Items {
+            items = List.copyOf(items);
+        }
+    }
+}

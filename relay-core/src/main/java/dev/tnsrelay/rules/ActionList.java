@@ -1,0 +1,16 @@
+package dev.tnsrelay.rules;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A rule's ACTION_LIST: overrides of the instance parameters for the sessions the rule accepts. Empty means
+ * "use the parameter". AUT overrides ASO_AUTHENTICATION_FILTER, MOCT OUTBOUND_CONNECT_TIMEOUT, MCT
+ * SESSION_TIMEOUT, MIT IDLE_TIMEOUT and CONN_STATS CONNECTION_STATISTICS. Times are seconds; 0 is no limit.
+ */
+public record ActionList(Optional<Boolean> authenticationFilter, Optional<Duration> outboundConnectTimeout,
+        Optional<Duration> sessionTimeout, Optional<Duration> idleTimeout, Optional<Boolean> connectionStatistics) {
+
+    public static final ActionList NONE =
+            new ActionList(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+}
