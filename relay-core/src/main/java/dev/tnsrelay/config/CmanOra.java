@@ -7,6 +7,7 @@ import dev.tnsrelay.net.NvFile;
 import dev.tnsrelay.net.NvPair;
 import dev.tnsrelay.net.NvParser;
 import dev.tnsrelay.net.NvValue;
+import dev.tnsrelay.net.TextPosition;
 import dev.tnsrelay.rules.ActionList;
 import dev.tnsrelay.rules.HostPattern;
 import dev.tnsrelay.rules.Rule;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,7 @@ public final class CmanOra {
             }
         }
         if (instances.isEmpty()) {
-            throw new NetParseException(new dev.tnsrelay.net.TextPosition(source, 1, 1),
+            throw new NetParseException(new TextPosition(source, 1, 1),
                     "no instance: expected NAME = (CONFIGURATION=(ADDRESS=…)(RULE_LIST=…)(PARAMETER_LIST=…))");
         }
         return new CmanConfiguration(source, instances, other);
@@ -217,11 +219,11 @@ public final class CmanOra {
             }
         }
         return new ActionList(
-                list.child("AUT").map(p -> switchOf(p)),
+                list.child("AUT").map(CmanOra::switchOf),
                 list.child("MOCT").map(CmanOra::seconds),
                 list.child("MCT").map(CmanOra::seconds),
                 list.child("MIT").map(CmanOra::seconds),
-                list.child("CONN_STATS").map(p -> switchOf(p)));
+                list.child("CONN_STATS").map(CmanOra::switchOf));
     }
 
     private static Duration seconds(NvPair p) {
@@ -229,7 +231,11 @@ public final class CmanOra {
     }
 
     private static boolean switchOf(NvPair p) {
-        return (Boolean) read(p, CmanParameter.ASO_AUTHENTICATION_FILTER);
+        try {
+            return (Boolean) new ParameterType.Switch().read(NetValues.text(p));
+        } catch (IllegalArgumentException e) {
+            throw new NetParseException(p.position(), p.name() + ": " + e.getMessage());
+        }
     }
 
     private static CmanParameters parameters(NvPair list) {
@@ -271,7 +277,7 @@ public final class CmanOra {
         return NetValues.text(p);
     }
 
-    private static NetParseException unknown(NvPair pair, String where, java.util.Collection<String> known) {
+    private static NetParseException unknown(NvPair pair, String where, Collection<String> known) {
         return new NetParseException(pair.position(), "unknown name " + pair.name() + " " + where
                 + NameSuggestions.hint(pair.name(), known));
     }

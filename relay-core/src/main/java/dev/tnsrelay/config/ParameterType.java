@@ -1,6 +1,7 @@
 package dev.tnsrelay.config;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ sealed interface ParameterType {
     }
 
     /** A whole number of {@code unit}s, 0 or more; 0 means no limit. */
-    record Time(java.time.temporal.ChronoUnit unit) implements ParameterType {
+    record Time(ChronoUnit unit) implements ParameterType {
         @Override
         public Object read(String text) {
             long n = Count.number(text, 0, Integer.MAX_VALUE);
@@ -89,13 +90,13 @@ sealed interface ParameterType {
         }
     }
 
-    /** {@code host:port}. */
+    /** {@code host:port}, or empty for "not set". */
     record HostPort() implements ParameterType {
         private static final Pattern FORM = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\s]+):\\d{1,5}");
 
         @Override
         public Object read(String text) {
-            if (!FORM.matcher(text.strip()).matches()) {
+            if (!text.isBlank() && !FORM.matcher(text.strip()).matches()) {
                 throw new IllegalArgumentException("expected host:port, not '" + text.strip() + "'");
             }
             return text.strip();

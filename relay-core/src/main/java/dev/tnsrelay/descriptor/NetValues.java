@@ -70,9 +70,13 @@ public final class NetValues {
         return Duration.ofMillis(millis.longValue());
     }
 
-    /** Fails unless the pair holds nested pairs: ADDRESS, CONNECT_DATA and the like are containers. */
+    /**
+     * Fails unless the pair holds nested pairs: ADDRESS, CONNECT_DATA and the like are containers. An empty
+     * value, {@code (PARAMETER_LIST=)}, is an empty container.
+     */
     public static void requireContainer(NvPair pair) {
-        if (!(pair.value() instanceof NvValue.Pairs)) {
+        boolean empty = pair.value() instanceof NvValue.Atom a && a.text().isEmpty();
+        if (!(pair.value() instanceof NvValue.Pairs) && !empty) {
             throw new NetParseException(pair.position(),
                     pair.name() + " must hold (NAME=value) pairs, not a plain value");
         }

@@ -3,11 +3,22 @@ package dev.tnsrelay.descriptor;
 import dev.tnsrelay.net.NetParseException;
 import dev.tnsrelay.net.NvPair;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code (SERVER=dedicated|shared|pooled)} in CONNECT_DATA: which kind of server process the client wants. */
 public enum ServerType {
     DEDICATED, SHARED, POOLED;
 
+    /** The type, if the text names one. */
+    public static Optional<ServerType> known(String text) {
+        try {
+            return Optional.of(valueOf(text.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The type, or an error naming the pair. */
     public static ServerType from(NvPair pair) {
         return parse(NetValues.text(pair), pair);
     }

@@ -44,9 +44,9 @@ public final class NvParser {
         if (p.in.peek() != '(') {
             throw p.in.error("expected '(' to start a (NAME=value) pair, found " + NvScanner.describe(p.in.peek()));
         }
-        NvPair pair = p.pairOrItems(0, null) instanceof NvPair np ? np : null;
-        if (pair == null) {
-            throw new NetParseException(new TextPosition(source, 1, 1), "expected a (NAME=value) pair, found a list");
+        TextPosition open = p.in.here();
+        if (!(p.pairOrItems(0) instanceof NvPair pair)) {
+            throw new NetParseException(open, "expected a (NAME=value) pair, found a list (a, b)");
         }
         p.in.skipSpace();
         if (!p.in.atEnd()) {
@@ -66,11 +66,12 @@ public final class NvParser {
         in.skipSpace();
         while (!in.atEnd()) {
             List<String> names = new ArrayList<>();
+            int start = in.offset();
             try {
                 entries.add(entry(names));
             } catch (NetParseException e) {
                 problems.add(new NvFile.Problem(names, e));
-                recover();
+                recover(start);
             }
         }
         return new NvFile(source, entries, problems);
@@ -97,9 +98,12 @@ public final class NvParser {
         NvValue value = topValue(names.get(0));
         in.skipSpace();
         if (!in.atEnd() && !in.atEntryStart()) {
-            throw in.error("unexpected " + NvScanner.describe(in.peek()) + " after the value of " + names.get(0)
-                    + (in.column() > 1 ? "; a line that starts with a blank continues the entry before it"
-                            : "; is there one ')' too many before it?"));
+            if (in.peek() == ')') {
+                throw in.error("one ')' too many in the entry " + names.get(0)
+                        + "; an earlier ')' may close a list too soon");
+            }
+            throw in.error("unexpected " + word() + " after the value of " + names.get(0)
+                    + "; a line that starts with a blank continues the entry before it");
         }
         return new NvFile.Entry(names, value, start);
     }
@@ -110,7 +114,7 @@ public final class NvParser {
             throw in.error("expected a value for " + entryName + ", found " + NvScanner.describe(in.peek()));
         }
         if (in.peek() == '(') {
-            Object first = pairOrItems(0, null);
+            Object first = pairOrItems(0);
             if (first instanceof NvValue.Items items) {
                 return items;
             }
@@ -118,7 +122,7 @@ public final class NvParser {
             pairs.add((NvPair) first);
             in.skipSpace();
             while (in.peek() == '(' && !in.atEntryStart()) {
-                Object next = pairOrItems(0, null);
+                Object next = pairOrItems(0);
                 if (!(next instanceof NvPair np)) {
                     throw in.error("a list (a, b) cannot follow (NAME=value) pairs");
                 }
@@ -141,8 +145,24 @@ public final class NvParser {
         return new NvValue.Atom(in.slice(from, in.offset()).strip());
     }
 
-    /** After an error: skip to the next line that starts with a name in column 1. */
-    private void recover() {
+    /** The word at the current position, quoted, for messages. */
+    private String word() {
+        int from = in.offset();
+        int to = from;
+        while (to - from < 40 && NvSyntax.isNameChar(in.charAt(to))) {
+            to++;
+        }
+        return to == from ? NvScanner.describe(in.peek()) : "'" + in.slice(from, to) + "'";
+    }
+
+    /**
+     * After an error: go on at the next line that starts with a name in column 1 (which may be where the
+     * error stopped, when an entry was cut short by the next one).
+     */
+    private void recover(int entryStart) {
+        if (in.offset() > entryStart && in.atEntryStart()) {
+            return;
+        }
         do {
             in.skipLine();
         } while (!in.atEnd() && !in.atEntryStart());
@@ -172,7 +192,7 @@ public final class NvParser {
      * Reads {@code (NAME=value)} or {@code (a, b)} from its opening parenthesis; returns an {@link NvPair}
      * or an {@link NvValue.Items}.
      */
-    private Object pairOrItems(int depth, TextPosition enclosing) {
+    private Object pairOrItems(int depth) {
         TextPosition open = in.here();
         if (depth >= MAX_DEPTH) {
             throw new NetParseException(open, "nesting deeper than " + MAX_DEPTH + " levels");
@@ -200,6 +220,15 @@ public final class NvParser {
             throw in.error(next == ')' ? "empty parentheses: expected (NAME=value)"
                     : "expected a name after '(', found " + NvScanner.describe(next));
         }
+        int blank = firstBlank(head);
+        if (blank >= 0 && head.indexOf('\n') < 0) {
+            int after = blank;
+            while (Character.isWhitespace(head.charAt(after))) {
+                after++;
+            }
+            throw new NetParseException(new TextPosition(headAt.source(), headAt.line(), headAt.column() + after),
+                    "expected '=' after " + head.substring(0, blank) + ", found '" + head.charAt(after) + "'");
+        }
         if (next == ',' || next == ')') {
             return itemsFrom(new NvValue.Atom(head), open);
         }
@@ -213,7 +242,7 @@ public final class NvParser {
             List<NvPair> pairs = new ArrayList<>();
             NvValue.Items items = null;
             while (in.peek() == '(') {
-                Object child = pairOrItems(depth + 1, open);
+                Object child = pairOrItems(depth + 1);
                 if (child instanceof NvPair np) {
                     pairs.add(np);
                 } else if (pairs.isEmpty() && items == null) {
@@ -323,6 +352,15 @@ public final class NvParser {
         }
         in.advance();
         return in.slice(from, in.offset());
+    }
+
+    private static int firstBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void checkName(String name, TextPosition at) {

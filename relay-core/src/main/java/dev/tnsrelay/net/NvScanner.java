@@ -23,6 +23,11 @@ final class NvScanner {
         return pos < text.length() ? text.charAt(pos) : EOF;
     }
 
+    /** The character at an absolute offset, or {@link #EOF} past the end. */
+    int charAt(int offset) {
+        return offset < text.length() ? text.charAt(offset) : EOF;
+    }
+
     boolean atEnd() {
         return pos >= text.length();
     }
