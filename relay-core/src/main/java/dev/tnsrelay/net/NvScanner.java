@@ -78,22 +78,6 @@ final class NvScanner {
         }
     }
 
-    /** Skips blanks and a comment on the current line only; stops at the line end. */
-    void skipSpaceOnLine() {
-        while (!atEnd() && peek() != '\n') {
-            int c = peek();
-            if (c == '#') {
-                while (!atEnd() && peek() != '\n') {
-                    advance();
-                }
-            } else if (Character.isWhitespace(c)) {
-                advance();
-            } else {
-                return;
-            }
-        }
-    }
-
     /** Moves to the start of the next line (or the end). */
     void skipLine() {
         while (!atEnd() && peek() != '\n') {

@@ -1,5 +1,6 @@
 package dev.tnsrelay.config;
 
+import static dev.tnsrelay.testing.ParseAssertions.assertAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,8 +77,6 @@ class CmanOraCorpusTest {
     void brokenFilesFailWhereTheyAreBroken(String file, int line, int column, String detail) {
         NetParseException e = assertThrows(NetParseException.class, () -> CmanOra.load(corpus(file)));
         assertTrue(e.position().source().endsWith(file), e.getMessage());
-        assertEquals(line, e.position().line(), e.getMessage());
-        assertEquals(column, e.position().column(), e.getMessage());
-        assertTrue(e.detail().contains(detail), e.getMessage());
+        assertAt(e, line, column, detail);
     }
 }

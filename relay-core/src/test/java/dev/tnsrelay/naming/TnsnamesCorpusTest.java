@@ -1,5 +1,6 @@
 package dev.tnsrelay.naming;
 
+import static dev.tnsrelay.testing.ParseAssertions.assertAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,9 +110,7 @@ class TnsnamesCorpusTest {
         TnsnamesFile file = TnsnamesFile.load(Shared.corpus("tnsnames").resolve(INDENTED_ALIAS));
         assertEquals(java.util.List.of("LOCALBASE", "JOAO"), file.aliases());
         NetParseException e = assertThrows(NetParseException.class, () -> resolverFor(file).resolve("local"));
-        assertEquals(31, e.position().line());
-        assertEquals(3, e.position().column());
-        assertTrue(e.detail().contains("'DEMO'"), e.getMessage());
+        assertAt(e, 31, 3, "'DEMO'");
         assertTrue(file.lookup("DEMO").isEmpty());
     }
 }

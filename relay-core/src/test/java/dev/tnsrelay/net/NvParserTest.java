@@ -1,5 +1,6 @@
 package dev.tnsrelay.net;
 
+import static dev.tnsrelay.testing.ParseAssertions.assertAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,9 +75,7 @@ class NvParserTest {
     })
     void errorsSayWhereAndWhat(String text, int line, int column, String detail) {
         NetParseException e = assertThrows(NetParseException.class, () -> parse(text));
-        assertEquals(line, e.position().line(), e.getMessage());
-        assertEquals(column, e.position().column(), e.getMessage());
-        assertTrue(e.detail().contains(detail), e.getMessage());
+        assertAt(e, line, column, detail);
     }
 
     @Test
@@ -150,9 +149,7 @@ class NvParserTest {
         assertEquals(1, f.problems().get(0).error().position().line());
         NetParseException unclosed = f.problems().get(1).error();
         assertEquals(List.of("broken"), f.problems().get(1).names());
-        assertEquals(3, unclosed.position().line());
-        assertEquals(10, unclosed.position().column());
-        assertTrue(unclosed.detail().contains("before the next entry at line 4"), unclosed.getMessage());
+        assertAt(unclosed, 3, 10, "before the next entry at line 4");
     }
 
     @Test
@@ -160,9 +157,7 @@ class NvParserTest {
         NvFile f = NvParser.parseFile("one = (A=1)\n  two = (A=2)\nthree = (A=3)\n", "f");
         assertEquals(List.of("three"), f.entries().stream().map(e -> e.names().get(0)).toList());
         NetParseException e = f.problems().get(0).error();
-        assertEquals(2, e.position().line());
-        assertEquals(3, e.position().column());
-        assertTrue(e.detail().contains("'two'"), e.getMessage());
+        assertAt(e, 2, 3, "'two'");
         assertFalse(f.entries().isEmpty());
     }
 }
