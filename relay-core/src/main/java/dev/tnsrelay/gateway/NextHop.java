@@ -1,0 +1,48 @@
+package dev.tnsrelay.gateway;
+
+import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.descriptor.Description;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a SOURCE_ROUTE descriptor goes after this gateway: the address after the one that designates this
+ * gateway. An address designates it when its port is the port the client connected to and its host is an
+ * address of this machine, so each gateway of a chain on one host finds its own place. When no address
+ * designates it (a name or NAT it cannot recognise), the gateway takes itself for the first hop, the one the
+ * client connected to.
+ */
+final class NextHop {
+
+    private NextHop() {
+    }
+
+    static Optional<Address> of(Description description, int localPort) {
+        List<Address> hops = description.addresses();
+        int self = 0;
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).port() == localPort && isLocal(hops.get(i).socketHost())) {
+                self = i;
+                break;
+            }
+        }
+        return self + 1 < hops.size() ? Optional.of(hops.get(self + 1)) : Optional.empty();
+    }
+
+    private static boolean isLocal(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a.isLoopbackAddress() || a.isAnyLocalAddress() || NetworkInterface.getByInetAddress(a) != null) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException | SocketException e) {
+            return false;
+        }
+        return false;
+    }
+}

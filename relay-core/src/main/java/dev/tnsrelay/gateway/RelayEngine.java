@@ -1,0 +1,218 @@
+package dev.tnsrelay.gateway;
+
+import dev.tnsrelay.config.CmanInstance;
+import dev.tnsrelay.config.CmanParameter;
+import dev.tnsrelay.config.CmanParameters;
+import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.rules.RuleList;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running Connection Manager instance: its listener and gateways, and the control operations behind cmctl
+ * (used by the command line, REST, JMX and the screens alike). Threads come from the {@link Executor} given —
+ * the server's WorkManager when hosted, a plain pool standalone — one for the listener and one per gateway,
+ * for as long as the instance runs.
+ *
+ * <p>Gateways: MIN_GATEWAY_PROCESSES of them are started (at least one). MAX_CONNECTIONS applies to each.
+ */
+public final class RelayEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
+    private static final long CONTROL_TIMEOUT_SECONDS = 10;
+
+    private final CmanInstance instance;
+    private final Executor executor;
+    private final Clock clock;
+    private final AtomicLong sessionIds = new AtomicLong();
+    private final List<Gateway> gateways = new ArrayList<>();
+    private volatile RuleList rules;
+    private volatile CmanParameters parameters;
+    private Listener listener;
+
+    public RelayEngine(CmanInstance instance, Executor executor, Clock clock) {
+        this.instance = instance;
+        this.executor = executor;
+        this.clock = clock;
+        this.rules = instance.rules();
+        this.parameters = instance.parameters();
+    }
+
+    /** Binds every listening address and starts the gateways; fails, leaving nothing open, if one cannot bind. */
+    public synchronized RelayEngine start() throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("instance " + instance.name() + " is already started");
+        }
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (Address a : instance.addresses()) {
+            addresses.add(new InetSocketAddress(a.socketHost(), a.port()));
+        }
+        int count = Math.max(1, parameters.number(CmanParameter.MIN_GATEWAY_PROCESSES));
+        for (int i = 0; i < count; i++) {
+            gateways.add(new Gateway(i, this));
+        }
+        listener = new Listener(this, addresses);
+        gateways.forEach(executor::execute);
+        executor.execute(listener);
+        LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
+                listener.boundAddresses(), count);
+        return this;
+    }
+
+    public String name() {
+        return instance.name();
+    }
+
+    /** The addresses actually bound (a configured port 0 shows the port chosen). */
+    public List<InetSocketAddress> listenAddresses() {
+        return listener == null ? List.of() : listener.boundAddresses();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    long nextSessionId() {
+        return sessionIds.incrementAndGet();
+    }
+
+    List<Gateway> gatewayList() {
+        return gateways;
+    }
+
+    public RuleList rules() {
+        return rules;
+    }
+
+    public CmanParameters parameters() {
+        return parameters;
+    }
+
+    /** RELOAD of the rules: new connections meet the new list; established sessions are left alone. */
+    public void reload(RuleList newRules) {
+        rules = newRules;
+        LOG.log(Level.INFO, "instance {0}: rule list reloaded, {1} rules", instance.name(), newRules.rules().size());
+    }
+
+    /**
+     * SET: changes one parameter of the running instance, until the next reload or restart.
+     *
+     * @throws IllegalArgumentException if the parameter may not be set at run time or the value is not valid
+     */
+    public void set(CmanParameter parameter, String value) {
+        if (!parameter.settable()) {
+            throw new IllegalArgumentException(parameter + " cannot be changed while the instance runs");
+        }
+        parameters = parameters.with(parameter, value);
+    }
+
+    public void suspend(int gatewayId) {
+        gateway(gatewayId).suspended(true);
+    }
+
+    public void resume(int gatewayId) {
+        gateway(gatewayId).suspended(false);
+    }
+
+    public List<GatewayInfo> gateways() {
+        return gateways.stream().map(Gateway::info).toList();
+    }
+
+    /** SHOW CONNECTIONS: a snapshot from every gateway, each taken on its own thread. */
+    public List<SessionInfo> sessions(SessionFilter filter) {
+        List<SessionInfo> rows = new ArrayList<>();
+        for (List<SessionInfo> part : onEveryGateway(g -> g.call(g::snapshot))) {
+            rows.addAll(part);
+        }
+        var selects = filter.predicate(clock.instant());
+        return rows.stream().filter(selects).sorted(java.util.Comparator.comparingLong(SessionInfo::id)).toList();
+    }
+
+    /** CLOSE CONNECTIONS: the number closed. */
+    public int close(SessionFilter filter) {
+        return onEveryGateway(g -> g.call(() -> g.close(filter, "closed by the administrator")))
+                .stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** SHUTDOWN NORMAL: stop accepting; the instance ends when its last session does. */
+    public void shutdownNormal() {
+        if (listener != null) {
+            listener.stop();
+        }
+        gateways.forEach(Gateway::drain);
+    }
+
+    /** SHUTDOWN ABORT: stop accepting and close every session now. */
+    public void shutdownAbort() {
+        if (listener != null) {
+            listener.stop();
+        }
+        gateways.forEach(Gateway::abort);
+    }
+
+    /** Waits until the listener and every gateway have stopped and released their sockets. */
+    public boolean awaitTermination(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        if (listener != null && !listener.awaitFinished(remaining(deadline))) {
+            return false;
+        }
+        for (Gateway g : gateways) {
+            if (!g.awaitFinished(remaining(deadline))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Abort and wait: what a host's stop() does. */
+    @Override
+    public void close() throws InterruptedException {
+        shutdownAbort();
+        if (!awaitTermination(Duration.ofSeconds(CONTROL_TIMEOUT_SECONDS))) {
+            LOG.log(Level.WARNING, "instance {0} did not stop within {1} s", instance.name(), CONTROL_TIMEOUT_SECONDS);
+        }
+    }
+
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
+    private Gateway gateway(int id) {
+        if (id < 0 || id >= gateways.size()) {
+            throw new IllegalArgumentException("no gateway " + id + "; gateways are 0 to " + (gateways.size() - 1));
+        }
+        return gateways.get(id);
+    }
+
+    private <T> List<T> onEveryGateway(java.util.function.Function<Gateway, CompletableFuture<T>> task) {
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        for (Gateway g : gateways) {
+            futures.add(task.apply(g));
+        }
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> f : futures) {
+            try {
+                results.add(f.get(CONTROL_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                // a stopped gateway has no sessions to show or close
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("a gateway did not answer within " + CONTROL_TIMEOUT_SECONDS + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while asking the gateways", e);
+            }
+        }
+        return results;
+    }
+}

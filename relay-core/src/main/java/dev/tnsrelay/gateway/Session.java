@@ -1,0 +1,504 @@
+package dev.tnsrelay.gateway;
+
+import dev.tnsrelay.config.CmanParameter;
+import dev.tnsrelay.config.CmanParameters;
+import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.descriptor.ConnectDescriptor;
+import dev.tnsrelay.descriptor.Description;
+import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.rules.ActionList;
+import dev.tnsrelay.rules.Rule;
+import dev.tnsrelay.rules.RuleAction;
+import dev.tnsrelay.tns.ConnectPacket;
+import dev.tnsrelay.tns.ConnectRequest;
+import dev.tnsrelay.tns.FrameDecoder;
+import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.TnsPacket;
+import dev.tnsrelay.tns.TnsProtocolException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One client session, owned by one gateway thread: the handshake as a sequence of states
+ * ({@link SessionState}), then the relay of bytes both ways. Every decision a client can see is here:
+ * REFUSE with ORA-12529 for a rule rejection, silence for a drop, the next hop's answer passed on.
+ */
+final class Session {
+
+    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
+
+    /** Largest handshake packet: a 2-byte length cannot say more. */
+    private static final int MAX_HANDSHAKE_PACKET = 0xffff;
+    /** Redirects the gateway follows for one session before it gives up (JDBC follows 20, node 2). */
+    static final int MAX_REDIRECTS = 8;
+    private static final int REDIRECT_SDU = 8192;
+
+    final long id;
+    final Gateway gateway;
+    final Endpoint client;
+    private final InetSocketAddress clientAddress;
+    private final int localPort;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final int presetRefusal;
+
+    private Endpoint server;
+    private SessionState state = SessionState.CONNECTING_IN;
+    private FrameDecoder clientFrames = new FrameDecoder(MAX_HANDSHAKE_PACKET);
+    private FrameDecoder serverFrames;
+    private ConnectRequest request;
+    private byte[] outbound;
+    private TnsPacket pendingRedirect;
+    private final Deque<InetSocketAddress> candidates = new ArrayDeque<>();
+    private int lastConnectError = TnsErrors.NO_LISTENER;
+    private int connectGeneration;
+    private int redirects;
+    private boolean admitted;
+    private boolean closing;
+    private String service = "";
+    private String serverLabel = "";
+    private long lastActivityNanos;
+    private long bytesIn;
+    private long bytesOut;
+    private Duration idleTimeout = Duration.ZERO;
+    private Duration sessionTimeout = Duration.ZERO;
+    private Duration outboundTimeout = Duration.ZERO;
+    private boolean connectionStatistics;
+    private String closeReason = "";
+
+    Session(long id, Gateway gateway, SocketChannel channel, int presetRefusal) throws IOException {
+        this.id = id;
+        this.gateway = gateway;
+        this.client = new Endpoint(this, channel);
+        this.clientAddress = (InetSocketAddress) channel.getRemoteAddress();
+        this.localPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        this.startedAt = gateway.clock().instant();
+        this.startNanos = System.nanoTime();
+        this.lastActivityNanos = startNanos;
+        this.presetRefusal = presetRefusal;
+    }
+
+    void start() throws IOException {
+        client.key = client.channel.register(gateway.selector(), SelectionKey.OP_READ, client);
+        CmanParameters p = gateway.parameters();
+        schedule(Deadline.Kind.INBOUND_CONNECT, p.duration(CmanParameter.INBOUND_CONNECT_TIMEOUT), 0);
+    }
+
+    SessionState state() {
+        return state;
+    }
+
+    // ---- events from the gateway loop
+
+    void onReady(Endpoint ep, int ops) throws IOException {
+        if (ep == server && (ops & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect();
+            return;
+        }
+        if ((ops & SelectionKey.OP_WRITE) != 0) {
+            onWritable(ep);
+        }
+        if (state != SessionState.CLOSED && ep.key.isValid() && (ops & SelectionKey.OP_READ) != 0) {
+            onReadable(ep);
+        }
+    }
+
+    private void onWritable(Endpoint ep) throws IOException {
+        if (!ep.flush()) {
+            return;
+        }
+        if (closing && !client.hasPending()) {
+            close(closeReason);
+        } else if (state == SessionState.ESTABLISHED) {
+            Endpoint source = other(ep);
+            if (!source.eof) {
+                source.interest(SelectionKey.OP_READ, true);
+            }
+        }
+    }
+
+    private void onReadable(Endpoint ep) throws IOException {
+        ByteBuffer buf = gateway.scratch();
+        buf.clear();
+        int n = ep.channel.read(buf);
+        if (n < 0) {
+            onEof(ep);
+            return;
+        }
+        buf.flip();
+        lastActivityNanos = System.nanoTime();
+        if (ep == client) {
+            bytesIn += n;
+        }
+        if (state == SessionState.ESTABLISHED) {
+            relay(ep, buf);
+        } else if (ep == client && !closing) {
+            clientFrames.feed(buf);
+            onClientPackets();
+        } else if (ep == server && state == SessionState.HANDSHAKE) {
+            serverFrames.feed(buf);
+            onServerPackets();
+        }
+    }
+
+    private void relay(Endpoint from, ByteBuffer buf) throws IOException {
+        Endpoint to = other(from);
+        if (to == client) {
+            bytesOut += buf.remaining();
+        }
+        if (!to.write(buf)) {
+            from.interest(SelectionKey.OP_READ, false);
+        }
+    }
+
+    private void onEof(Endpoint ep) throws IOException {
+        ep.interest(SelectionKey.OP_READ, false);
+        if (state != SessionState.ESTABLISHED) {
+            close(ep == client ? "client closed during the handshake" : "next hop closed during the handshake");
+            return;
+        }
+        ep.eof = true;
+        if (other(ep).eof) {
+            close("closed");
+        } else {
+            other(ep).shutdownOutput();
+        }
+    }
+
+    // ---- the client's connect request
+
+    private void onClientPackets() throws IOException {
+        for (TnsPacket p = clientFrames.next(); p != null && !closing; p = clientFrames.next()) {
+            if (state != SessionState.CONNECTING_IN && state != SessionState.RESEND) {
+                throw new TnsProtocolException("the client sent " + p.type() + " before the next hop answered");
+            }
+            if (request == null) {
+                request = new ConnectRequest(ConnectPacket.of(p));
+            } else {
+                request.add(p);
+            }
+            if (request.complete()) {
+                if (state == SessionState.CONNECTING_IN) {
+                    admit();
+                } else {
+                    state = SessionState.HANDSHAKE;
+                    server.write(request.bytes());
+                }
+            }
+        }
+    }
+
+    private void admit() throws IOException {
+        if (presetRefusal != 0) {
+            refuse(presetRefusal, "no gateway takes new connections");
+            return;
+        }
+        ConnectDescriptor descriptor;
+        try {
+            descriptor = ConnectDescriptor.parse(request.connectData(), "connect data");
+        } catch (NetParseException e) {
+            close("connect data does not parse: " + e.getMessage());
+            return;
+        }
+        Description description = descriptor.descriptions().get(0);
+        service = descriptor.connectData().flatMap(c -> c.service()).orElse("");
+        Optional<Address> next = description.sourceRoute() ? NextHop.of(description, localPort) : Optional.empty();
+        List<InetAddress> nextAddresses = next.map(Session::resolve).orElse(List.of());
+        String dstHost = next.map(Address::socketHost).orElse("");
+        Optional<Rule> rule = gateway.rules().firstMatch(clientAddress.getAddress(), dstHost, nextAddresses, service);
+        if (rule.isEmpty() || rule.get().action() == RuleAction.REJECT) {
+            refuse(TnsErrors.RULE_REJECTED, rule.isEmpty() ? "no rule accepts it"
+                    : "rejected by the rule at " + rule.get().position());
+            return;
+        }
+        if (rule.get().action() == RuleAction.DROP) {
+            close("dropped by the rule at " + rule.get().position());
+            return;
+        }
+        if (next.isEmpty()) {
+            refuse(TnsErrors.UNKNOWN_SERVICE, "no SOURCE_ROUTE next hop for service " + service);
+            return;
+        }
+        if (!gateway.admit()) {
+            refuse(TnsErrors.NO_HANDLER, "MAX_CONNECTIONS reached on gateway " + gateway.id());
+            return;
+        }
+        admitted = true;
+        applyTimeouts(rule.get().actions());
+        serverLabel = next.get().socketHost() + ":" + next.get().port();
+        if (nextAddresses.isEmpty()) {
+            refuse(TnsErrors.UNKNOWN_HOST, "next hop host " + next.get().socketHost() + " is unknown");
+            return;
+        }
+        nextAddresses.forEach(a -> candidates.add(new InetSocketAddress(a, next.get().port())));
+        outbound = request.bytes();
+        connectNext();
+    }
+
+    private void applyTimeouts(ActionList actions) {
+        CmanParameters p = gateway.parameters();
+        idleTimeout = actions.idleTimeout().orElse(p.duration(CmanParameter.IDLE_TIMEOUT));
+        sessionTimeout = actions.sessionTimeout().orElse(p.duration(CmanParameter.SESSION_TIMEOUT));
+        outboundTimeout = actions.outboundConnectTimeout().orElse(p.duration(CmanParameter.OUTBOUND_CONNECT_TIMEOUT));
+        connectionStatistics = actions.connectionStatistics().orElse(p.isOn(CmanParameter.CONNECTION_STATISTICS));
+    }
+
+    /** DNS is asked on the gateway thread: fine for addresses and local names, a known cost otherwise. */
+    private static List<InetAddress> resolve(Address a) {
+        try {
+            return Arrays.asList(InetAddress.getAllByName(a.socketHost()));
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
+    }
+
+    // ---- the next hop
+
+    private void connectNext() throws IOException {
+        closeServer();
+        InetSocketAddress target = candidates.poll();
+        if (target == null) {
+            refuse(lastConnectError, "next hop " + serverLabel + " cannot be reached");
+            return;
+        }
+        state = SessionState.CONNECTING_OUT;
+        SocketChannel channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        server = new Endpoint(this, channel);
+        connectGeneration++;
+        try {
+            if (channel.connect(target)) {
+                server.key = channel.register(gateway.selector(), 0, server);
+                onConnected();
+                return;
+            }
+            server.key = channel.register(gateway.selector(), SelectionKey.OP_CONNECT, server);
+            schedule(Deadline.Kind.OUTBOUND_CONNECT, outboundTimeout, connectGeneration);
+        } catch (IOException e) {
+            lastConnectError = TnsErrors.NO_LISTENER;
+            connectNext();
+        }
+    }
+
+    private void finishConnect() throws IOException {
+        try {
+            server.channel.finishConnect();
+        } catch (IOException e) {
+            lastConnectError = TnsErrors.NO_LISTENER;
+            connectNext();
+            return;
+        }
+        server.interest(SelectionKey.OP_CONNECT, false);
+        onConnected();
+    }
+
+    private void onConnected() throws IOException {
+        state = SessionState.HANDSHAKE;
+        serverFrames = new FrameDecoder(MAX_HANDSHAKE_PACKET);
+        server.interest(SelectionKey.OP_READ, true);
+        server.write(outbound);
+    }
+
+    private void onServerPackets() throws IOException {
+        for (TnsPacket p = serverFrames.next(); p != null; p = serverFrames.next()) {
+            if (pendingRedirect != null) {
+                follow(joinSplitRedirect(pendingRedirect, p));
+                return;
+            }
+            switch (p.type()) {
+                case ACCEPT -> {
+                    establish(p);
+                    return;
+                }
+                case REFUSE -> {
+                    // pass the listener's refusal on as it is, and whatever follows it, until it closes
+                    LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, serverLabel,
+                            Packets.refuseError(p));
+                    passThrough(p.bytes());
+                    return;
+                }
+                case RESEND -> {
+                    byte[] resend = p.bytes().clone();
+                    resend[5] &= (byte) ~TnsPacket.FLAG_RESEND_TLS; // the client leg is plain TCP
+                    toClient(resend);
+                    request = null;
+                    state = SessionState.RESEND;
+                }
+                case REDIRECT -> {
+                    if (10 + p.u16(8) > p.bytes().length) {
+                        pendingRedirect = p;
+                    } else {
+                        follow(Packets.Redirect.of(p));
+                        return;
+                    }
+                }
+                default -> toClient(p.bytes());
+            }
+        }
+    }
+
+    private static Packets.Redirect joinSplitRedirect(TnsPacket head, TnsPacket data) {
+        byte[] joined = new byte[head.bytes().length + data.bytes().length - TnsPacket.HEADER - 2];
+        System.arraycopy(head.bytes(), 0, joined, 0, head.bytes().length);
+        System.arraycopy(data.bytes(), TnsPacket.HEADER + 2, joined, head.bytes().length,
+                data.bytes().length - TnsPacket.HEADER - 2);
+        return Packets.Redirect.of(TnsPacket.of(joined));
+    }
+
+    /** Follows a REDIRECT itself: the client usually cannot reach the target, which is why it uses a gateway. */
+    private void follow(Packets.Redirect redirect) throws IOException {
+        pendingRedirect = null;
+        if (++redirects > MAX_REDIRECTS) {
+            refuse(TnsErrors.REFUSED, "more than " + MAX_REDIRECTS + " redirects");
+            return;
+        }
+        List<Address> targets;
+        try {
+            targets = ConnectDescriptor.parse(redirect.address(), "redirect").descriptions().get(0).addresses();
+        } catch (NetParseException e) {
+            refuse(TnsErrors.REFUSED, "redirect to an address that does not parse: " + e.getMessage());
+            return;
+        }
+        candidates.clear();
+        for (Address a : targets) {
+            resolve(a).forEach(ip -> candidates.add(new InetSocketAddress(ip, a.port())));
+            serverLabel = a.socketHost() + ":" + a.port();
+        }
+        String data = redirect.connectData() != null ? redirect.connectData() : request.connectData();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] packet : ConnectPacket.rebuild(request.connect(), data, TnsPacket.FLAG_AFTER_REDIRECT, REDIRECT_SDU)) {
+            out.writeBytes(packet);
+        }
+        outbound = out.toByteArray();
+        LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, serverLabel);
+        connectNext();
+    }
+
+    private void establish(TnsPacket accept) throws IOException {
+        state = SessionState.ESTABLISHED;
+        toClient(accept.bytes());
+        passRemainders();
+        schedule(Deadline.Kind.IDLE, idleTimeout, 0);
+        schedule(Deadline.Kind.SESSION, sessionTimeout, 0);
+    }
+
+    private void passThrough(byte[] refuse) throws IOException {
+        state = SessionState.ESTABLISHED;
+        toClient(refuse);
+        passRemainders();
+    }
+
+    /** Bytes read past the handshake belong to the relay. */
+    private void passRemainders() throws IOException {
+        toClient(serverFrames.drain());
+        server.write(clientFrames.drain());
+        serverFrames = null;
+        clientFrames = null;
+        request = null;
+        client.interest(SelectionKey.OP_READ, !server.hasPending());
+        server.interest(SelectionKey.OP_READ, !client.hasPending());
+    }
+
+    // ---- endings
+
+    void refuse(int error, String reason) throws IOException {
+        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientAddress, error, reason);
+        gateway.refused();
+        closeServer();
+        closing = true;
+        closeReason = "refused with ORA-" + error + ": " + reason;
+        client.interest(SelectionKey.OP_READ, false);
+        if (toClient(Packets.refuse(error))) {
+            close(closeReason);
+        }
+    }
+
+    void onDeadline(Deadline d, long now) throws IOException {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        switch (d.kind()) {
+            case INBOUND_CONNECT -> {
+                if (state == SessionState.CONNECTING_IN || state == SessionState.RESEND) {
+                    close("INBOUND_CONNECT_TIMEOUT: no complete CONNECT in time");
+                }
+            }
+            case OUTBOUND_CONNECT -> {
+                if (state == SessionState.CONNECTING_OUT && d.generation() == connectGeneration) {
+                    lastConnectError = TnsErrors.TIMED_OUT;
+                    connectNext();
+                }
+            }
+            case IDLE -> {
+                long due = lastActivityNanos + idleTimeout.toNanos();
+                if (due - now <= 0) {
+                    close("IDLE_TIMEOUT");
+                } else {
+                    gateway.schedule(new Deadline(due, this, Deadline.Kind.IDLE, 0));
+                }
+            }
+            case SESSION -> close("SESSION_TIMEOUT");
+        }
+    }
+
+    private void schedule(Deadline.Kind kind, Duration after, int generation) {
+        if (!after.isZero()) {
+            gateway.schedule(new Deadline(System.nanoTime() + after.toNanos(), this, kind, generation));
+        }
+    }
+
+    private void closeServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    void close(String reason) {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        state = SessionState.CLOSED;
+        client.close();
+        closeServer();
+        gateway.remove(this, admitted);
+        if (connectionStatistics) {
+            LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
+                    + " bytes from client {5} to client {6}: {7}", id, clientAddress, serverLabel, service,
+                    (System.nanoTime() - startNanos) / 1_000_000, bytesIn, bytesOut, reason);
+        } else {
+            LOG.log(Level.DEBUG, "session {0} closed: {1}", id, reason);
+        }
+    }
+
+    private boolean toClient(byte[] bytes) throws IOException {
+        bytesOut += bytes.length;
+        return client.write(bytes);
+    }
+
+    private Endpoint other(Endpoint ep) {
+        return ep == client ? server : client;
+    }
+
+    SessionInfo snapshot(long now) {
+        return new SessionInfo(id, clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort(),
+                serverLabel, service, gateway.id(), state, startedAt,
+                Duration.ofNanos(Math.max(0, now - lastActivityNanos)), bytesIn, bytesOut);
+    }
+}

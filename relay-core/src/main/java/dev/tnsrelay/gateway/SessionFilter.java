@@ -1,0 +1,68 @@
+package dev.tnsrelay.gateway;
+
+import dev.tnsrelay.rules.HostPattern;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * cmctl's filter for show and close connections:
+ * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}.
+ * Empty parts match everything.
+ */
+public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
+        Optional<String> to, Optional<String> service, OptionalInt gateway) {
+
+    public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), OptionalInt.empty());
+
+    public SessionFilter inState(SessionState s) {
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway);
+    }
+
+    public SessionFilter olderThan(Duration d) {
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway);
+    }
+
+    public SessionFilter from(HostPattern p) {
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway);
+    }
+
+    public SessionFilter to(String host) {
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway);
+    }
+
+    public SessionFilter forService(String s) {
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway);
+    }
+
+    public SessionFilter using(int id) {
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id));
+    }
+
+    Predicate<SessionInfo> predicate(java.time.Instant now) {
+        return s -> state.map(x -> x == s.state()).orElse(true)
+                && olderThan.map(d -> Duration.between(s.start(), now).compareTo(d) > 0).orElse(true)
+                && from.map(p -> matchesHost(p, s.client())).orElse(true)
+                && to.map(h -> s.server().toLowerCase(Locale.ROOT).startsWith(h.toLowerCase(Locale.ROOT))).orElse(true)
+                && service.map(x -> x.equalsIgnoreCase(s.service())).orElse(true)
+                && (gateway.isEmpty() || gateway.getAsInt() == s.gateway());
+    }
+
+    private static boolean matchesHost(HostPattern p, String hostPort) {
+        String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
+        if (p instanceof HostPattern.Any) {
+            return true;
+        }
+        if (p instanceof HostPattern.Subnet subnet) {
+            try {
+                return subnet.contains(java.net.InetAddress.getByName(host));
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return ((HostPattern.HostName) p).name().equalsIgnoreCase(host);
+    }
+}
