@@ -1,0 +1,203 @@
+package dev.tnsrelay.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tnsrelay.config.CmanOra;
+import dev.tnsrelay.testing.FakeTnsListener;
+import dev.tnsrelay.testing.Gateways;
+import dev.tnsrelay.tns.TnsPacket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Oracle JDBC thin driver through real gateways to a scripted listener: what a client sees for each
+ * thing a gateway can decide.
+ */
+class GatewayJdbcIT {
+
+    private static SQLException connectFails(String descriptor) {
+        return assertThrows(SQLException.class, () -> connect(descriptor).close());
+    }
+
+    private static Connection connect(String descriptor) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "scott");
+        p.setProperty("password", "tiger");
+        p.setProperty("oracle.net.CONNECT_TIMEOUT", "15000");
+        p.setProperty("oracle.jdbc.ReadTimeout", "30000");
+        return DriverManager.getConnection("jdbc:oracle:thin:@" + descriptor, p);
+    }
+
+    private static String route(String service, String... addresses) {
+        return "(DESCRIPTION=(SOURCE_ROUTE=YES)" + String.join("", addresses) + "(CONNECT_DATA=(SERVICE_NAME="
+                + service + ")))";
+    }
+
+    @Test
+    void aRuleRejectionIsOra12529AndTheListenerHearsNothing() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener();
+             Gateways gw = Gateways.start("(RULE=(SRC=*)(DST=*)(SRV=payroll)(ACT=reject))"
+                     + "(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))", "")) {
+            SQLException e = connectFails(route("payroll", gw.address(), db.address()));
+            assertEquals(12529, e.getErrorCode(), e.getMessage());
+            assertTrue(db.nothingReceived());
+            assertEquals(1, gw.engine.gateways().stream().mapToLong(GatewayInfo::refused).sum());
+        }
+    }
+
+    @Test
+    void noMatchingRuleRejectsToo() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener();
+             Gateways gw = Gateways.start("(RULE=(SRC=10.0.0.0/8)(DST=*)(SRV=*)(ACT=accept))", "")) {
+            assertEquals(12529, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
+        }
+    }
+
+    @Test
+    void theListenersOra12514IsPassedThroughWithTheClientsConnectData() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener().enqueue(new FakeTnsListener.Refuse(12514));
+             Gateways gw = Gateways.acceptingAll("")) {
+            SQLException e = connectFails(route("sales", gw.address(), db.address()));
+            assertEquals(12514, e.getErrorCode(), e.getMessage());
+            String cd = db.takeConnect().connectData();
+            assertTrue(cd.contains("(SERVICE_NAME=sales)"), cd);
+            assertTrue(cd.contains("(CID="), "the client's own connect data reaches the listener: " + cd);
+        }
+    }
+
+    @Test
+    void withoutSourceRouteTheServiceIsUnknown() throws Exception {
+        try (Gateways gw = Gateways.acceptingAll("")) {
+            SQLException e = connectFails("(DESCRIPTION=" + gw.address() + "(CONNECT_DATA=(SERVICE_NAME=sales)))");
+            assertEquals(12514, e.getErrorCode(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aChainOfTwoGatewaysReachesTheListener() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener().enqueue(new FakeTnsListener.Refuse(12514));
+             Gateways first = Gateways.acceptingAll("");
+             Gateways second = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=127.0.0.1)(SRV=sales)(ACT=accept))", "")) {
+            SQLException e = connectFails(route("sales", first.address(), second.address(), db.address()));
+            assertEquals(12514, e.getErrorCode(), e.getMessage());
+            String cd = db.takeConnect().connectData();
+            assertTrue(cd.contains("(PORT=" + second.port() + ")") && cd.contains("(PORT=" + first.port() + ")"), cd);
+            assertEquals(1, second.engine.gateways().stream().mapToLong(GatewayInfo::total).sum());
+        }
+    }
+
+    @Test
+    void resendIsPassedToTheClientAndTheRepeatedConnectReachesTheSameListener() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Resend(), new FakeTnsListener.Refuse(12514));
+             Gateways gw = Gateways.acceptingAll("")) {
+            assertEquals(12514, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
+            FakeTnsListener.Received first = db.takeConnect();
+            FakeTnsListener.Received again = db.takeConnect();
+            assertEquals(first.connection(), again.connection(), "RESEND is answered on the same connection");
+            assertEquals(first.connectData(), again.connectData());
+        }
+    }
+
+    @Test
+    void aRedirectIsFollowedByTheGatewayAndShutdownAbortCutsTheSession() throws Exception {
+        try (FakeTnsListener target = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+             FakeTnsListener db = new FakeTnsListener();
+             Gateways gw = Gateways.acceptingAll("")) {
+            String newData = "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + target.port()
+                    + "))(CONNECT_DATA=(SERVICE_NAME=sales)(INSTANCE_NAME=sales2)))";
+            db.enqueue(new FakeTnsListener.Redirect(target.address(), newData));
+            CompletableFuture<Connection> client = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return connect(route("sales", gw.address(), db.address()));
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            FakeTnsListener.Received redirected = target.takeConnect();
+            assertEquals(newData, redirected.connectData());
+            assertEquals(TnsPacket.FLAG_AFTER_REDIRECT, redirected.flags() & TnsPacket.FLAG_AFTER_REDIRECT);
+            assertTrue(target.awaitBytesAfterAccept(15), "the client speaks after ACCEPT through the gateway");
+            List<SessionInfo> live = gw.engine.sessions(SessionFilter.ALL);
+            assertEquals(1, live.size());
+            assertEquals(SessionState.ESTABLISHED, live.get(0).state());
+            assertEquals("127.0.0.1:" + target.port(), live.get(0).server(), "the gateway, not the client, followed");
+
+            gw.engine.shutdownAbort();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> client.get(30, TimeUnit.SECONDS));
+            SQLException sql = (SQLException) e.getCause();
+            assertEquals(3113, sql.getErrorCode(), sql.getMessage());
+            assertTrue(gw.engine.awaitTermination(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void maxConnectionsIsOra12519() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+             Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)")) {
+            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+                try {
+                    connect(route("sales", gw.address(), db.address())).close();
+                } catch (SQLException expectedWhenCut) {
+                    // ends when the test closes the session
+                }
+            });
+            assertTrue(db.awaitBytesAfterAccept(15));
+            SQLException e = connectFails(route("sales", gw.address(), db.address()));
+            assertEquals(12519, e.getErrorCode(), e.getMessage());
+            assertEquals(1, gw.engine.close(SessionFilter.ALL.inState(SessionState.ESTABLISHED)));
+            holder.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnreachableNextHopIsOra12541() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (Gateways gw = Gateways.acceptingAll("")) {
+            SQLException e = connectFails(route("sales", gw.address(),
+                    "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + closedPort + "))"));
+            assertEquals(12541, e.getErrorCode(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aReloadedRuleAppliesToTheNextConnectionOnly() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold())
+                .enqueue(new FakeTnsListener.Refuse(12514));
+             Gateways gw = Gateways.acceptingAll("")) {
+            CompletableFuture<Void> established = CompletableFuture.runAsync(() -> {
+                try {
+                    connect(route("sales", gw.address(), db.address())).close();
+                } catch (SQLException expectedWhenCut) {
+                    // ends when the test closes the session
+                }
+            });
+            assertTrue(db.awaitBytesAfterAccept(15));
+            gw.engine.reload(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(HOST=127.0.0.1)(PORT=1))(RULE_LIST="
+                    + "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))))", "reload").instances().get(0).rules());
+            assertEquals(12529, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
+            assertEquals(1, gw.engine.sessions(SessionFilter.ALL.inState(SessionState.ESTABLISHED)).size(),
+                    "the established session survives the reload");
+            assertFalse(established.isDone());
+            gw.engine.close(SessionFilter.ALL);
+            established.get(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.tnsrelay.testing;
+
+import dev.tnsrelay.tns.ConnectPacket;
+import dev.tnsrelay.tns.ConnectRequest;
+import dev.tnsrelay.tns.FrameDecoder;
+import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.TnsPacket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A scripted database listener in the MockWebServer style: {@link #enqueue} one script per TCP connection,
+ * {@link #takeConnect} what arrived. Behind the gateway it stands for the listener the test is not about; the
+ * gateway and the client in front of it are real.
+ */
+public final class FakeTnsListener implements AutoCloseable {
+
+    /** What the listener does, step by step, on one connection. */
+    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold {
+    }
+
+    /** Read a connect request, answer REFUSE with this error, close. */
+    public record Refuse(int error) implements Step {
+    }
+
+    /** Read a connect request, answer ACCEPT (61 bytes, as JDBC needs at 319). */
+    public record Accept(int version) implements Step {
+    }
+
+    /** Read a connect request, answer RESEND; the client sends it again on the same connection. */
+    public record Resend() implements Step {
+    }
+
+    /** Read a connect request, answer REDIRECT to the address, with new connect data or null. */
+    public record Redirect(String address, String connectData) implements Step {
+    }
+
+    /** After ACCEPT: send every byte back until the peer closes. */
+    public record Echo() implements Step {
+    }
+
+    /** After ACCEPT: read and count bytes, answer nothing, until the peer closes. */
+    public record Hold() implements Step {
+    }
+
+    /** A connect request as received, with the header flags of its CONNECT. */
+    public record Received(String connectData, int flags, int connection) {
+    }
+
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final ConcurrentLinkedQueue<List<Step>> scripts = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final List<Socket> sockets = new ArrayList<>();
+    private final CountDownLatch bytesAfterAccept = new CountDownLatch(1);
+    private volatile int connections;
+
+    public FakeTnsListener() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::acceptLoop, "fake-listener-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public String address() {
+        return "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+    }
+
+    public FakeTnsListener enqueue(Step... steps) {
+        scripts.add(List.of(steps));
+        return this;
+    }
+
+    /** The next connect request received, waiting up to 10 s. */
+    public Received takeConnect() throws InterruptedException {
+        Received r = received.poll(10, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("no connect request reached the listener on port " + port());
+        }
+        return r;
+    }
+
+    public boolean nothingReceived() {
+        return received.isEmpty() && connections == 0;
+    }
+
+    public int connections() {
+        return connections;
+    }
+
+    /** Waits until a client has sent bytes after an ACCEPT (the session is live end to end). */
+    public boolean awaitBytesAfterAccept(long seconds) throws InterruptedException {
+        return bytesAfterAccept.await(seconds, TimeUnit.SECONDS);
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                int n = ++connections;
+                synchronized (sockets) {
+                    sockets.add(s);
+                }
+                List<Step> script = scripts.poll();
+                Thread t = new Thread(() -> serve(s, script == null ? List.of() : script, n), "fake-conn-" + n);
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s, List<Step> script, int connection) {
+        try (s) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            FrameDecoder frames = new FrameDecoder(1 << 20);
+            for (Step step : script) {
+                if (step instanceof Echo || step instanceof Hold) {
+                    byte[] buf = new byte[16 * 1024];
+                    byte[] early = frames.drain();
+                    if (early.length > 0) {
+                        bytesAfterAccept.countDown();
+                        if (step instanceof Echo) {
+                            out.write(early);
+                        }
+                    }
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        bytesAfterAccept.countDown();
+                        if (step instanceof Echo) {
+                            out.write(buf, 0, n);
+                        }
+                    }
+                    return;
+                }
+                ConnectRequest request = readRequest(in, frames);
+                if (request == null) {
+                    return;
+                }
+                received.add(new Received(request.connectData(), request.connect().packet().flags(), connection));
+                if (step instanceof Refuse r) {
+                    out.write(Packets.refuse(r.error()));
+                    out.flush();
+                    return;
+                } else if (step instanceof Accept a) {
+                    out.write(Packets.accept(a.version(), 8192));
+                } else if (step instanceof Resend) {
+                    out.write(Packets.resend());
+                } else if (step instanceof Redirect r) {
+                    out.write(Packets.redirect(r.address(), r.connectData()));
+                    out.flush();
+                    return;
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the peer went away: the script ends here
+        }
+    }
+
+    private static ConnectRequest readRequest(InputStream in, FrameDecoder frames) throws IOException {
+        ConnectRequest request = null;
+        byte[] buf = new byte[8192];
+        while (true) {
+            for (TnsPacket p = frames.next(); p != null; p = frames.next()) {
+                request = request == null ? new ConnectRequest(ConnectPacket.of(p)) : addTo(request, p);
+                if (request.complete()) {
+                    return request;
+                }
+            }
+            int n = in.read(buf);
+            if (n < 0) {
+                return null;
+            }
+            frames.feed(ByteBuffer.wrap(buf, 0, n));
+        }
+    }
+
+    private static ConnectRequest addTo(ConnectRequest request, TnsPacket p) {
+        request.add(p);
+        return request;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        server.close();
+        synchronized (sockets) {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+        acceptor.join(5000);
+    }
+}

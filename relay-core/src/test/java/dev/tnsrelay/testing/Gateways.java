@@ -1,0 +1,45 @@
+package dev.tnsrelay.testing;
+
+import dev.tnsrelay.config.CmanOra;
+import dev.tnsrelay.gateway.RelayEngine;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Starts a real gateway on a free loopback port from cman.ora text, with its own threads. */
+public final class Gateways implements AutoCloseable {
+
+    public final RelayEngine engine;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    private Gateways(String cmanOra) throws IOException {
+        engine = new RelayEngine(CmanOra.parse(cmanOra, "test cman.ora").instances().get(0), threads,
+                Clock.systemUTC()).start();
+    }
+
+    /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
+    public static Gateways start(String rules, String parameters) throws IOException {
+        return new Gateways("cman_test = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
+                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n");
+    }
+
+    public static Gateways acceptingAll(String parameters) throws IOException {
+        return start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))", parameters);
+    }
+
+    public int port() {
+        return engine.listenAddresses().get(0).getPort();
+    }
+
+    public String address() {
+        return "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        engine.close();
+        threads.shutdownNow();
+        threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}
