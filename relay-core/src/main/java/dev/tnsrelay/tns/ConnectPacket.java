@@ -46,6 +46,34 @@ public record ConnectPacket(TnsPacket packet, int version, int lowestVersion, in
     }
 
     /**
+     * A CONNECT as a version-319 thin client sends it, for raw test clients and the benchmark: SDU 8192,
+     * connect data at offset 74, inline up to 230 bytes and in DATA packets beyond.
+     */
+    public static byte[][] build(String connectData) {
+        byte[] fixed = new byte[74];
+        fixed[8] = 0x01;
+        fixed[9] = 0x3f; // version 319
+        fixed[10] = 0x01;
+        fixed[11] = 0x2c; // lowest compatible 300
+        fixed[13] = 0x01; // service options
+        fixed[14] = 0x20; // SDU 8192
+        fixed[16] = (byte) 0xff;
+        fixed[17] = (byte) 0xff; // TDU 65535
+        fixed[23] = 0x01; // value of one
+        fixed[26] = 0x00;
+        fixed[27] = 74; // data offset
+        fixed[32] = 0x08;
+        fixed[33] = 0x08; // NA flags, as node-oracledb
+        fixed[60] = 0x20; // SDU 8192 (32-bit at 58)
+        fixed[64] = 0x20; // TDU 2 MB (32-bit at 62)
+        fixed[0] = 0;
+        fixed[1] = 74;
+        fixed[4] = (byte) PacketType.CONNECT.code();
+        ConnectPacket template = new ConnectPacket(TnsPacket.of(fixed), 319, 300, 0, 74);
+        return rebuild(template, connectData, 0, 8192);
+    }
+
+    /**
      * The same CONNECT with other connect data, for a redirect: the fixed fields are kept, the data is
      * inline when it fits and in DATA packets of at most {@code sdu} bytes otherwise.
      */

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class FakeTnsListener implements AutoCloseable {
 
     /** What the listener does, step by step, on one connection. */
-    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold {
+    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold, DigestThenSend {
     }
 
     /** Read a connect request, answer REFUSE with this error, close. */
@@ -53,6 +53,14 @@ public final class FakeTnsListener implements AutoCloseable {
 
     /** After ACCEPT: read and count bytes, answer nothing, until the peer closes. */
     public record Hold() implements Step {
+    }
+
+    /**
+     * After ACCEPT: read until the peer half-closes, then send the SHA-256 of what arrived followed by
+     * {@code bytes} bytes of {@code new Random(seed)} data, then close. Tests half-close and the direction
+     * that outlives the other.
+     */
+    public record DigestThenSend(int bytes, long seed) implements Step {
     }
 
     /** A connect request as received, with the header flags of its CONNECT. */
@@ -133,6 +141,20 @@ public final class FakeTnsListener implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             FrameDecoder frames = new FrameDecoder(1 << 20);
             for (Step step : script) {
+                if (step instanceof DigestThenSend d) {
+                    java.security.MessageDigest sha = sha256();
+                    sha.update(frames.drain());
+                    byte[] buf = new byte[16 * 1024];
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        sha.update(buf, 0, n);
+                    }
+                    out.write(sha.digest());
+                    byte[] data = new byte[d.bytes()];
+                    new java.util.Random(d.seed()).nextBytes(data);
+                    out.write(data);
+                    out.flush();
+                    return;
+                }
                 if (step instanceof Echo || step instanceof Hold) {
                     byte[] buf = new byte[16 * 1024];
                     byte[] early = frames.drain();
@@ -190,6 +212,14 @@ public final class FakeTnsListener implements AutoCloseable {
                 return null;
             }
             frames.feed(ByteBuffer.wrap(buf, 0, n));
+        }
+    }
+
+    public static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,60 @@
+package dev.tnsrelay.testing;
+
+import dev.tnsrelay.tns.ConnectPacket;
+import dev.tnsrelay.tns.PacketType;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+
+/** A plain-socket client that does the TNS handshake by hand, for relay and bad-input tests. */
+public final class RawTnsClient implements AutoCloseable {
+
+    public final Socket socket;
+    public final InputStream in;
+    public final OutputStream out;
+
+    public RawTnsClient(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** Sends a CONNECT for the descriptor and returns the type of the answer packet (its bytes are read). */
+    public PacketType handshake(String descriptor) throws IOException {
+        for (byte[] packet : ConnectPacket.build(descriptor)) {
+            out.write(packet);
+        }
+        out.flush();
+        DataInputStream data = new DataInputStream(in);
+        int length = data.readUnsignedShort();
+        byte[] rest = new byte[length - 2];
+        data.readFully(rest);
+        return PacketType.of(rest[2] & 0xff);
+    }
+
+    /** True when the gateway closed the connection (end of stream or reset) before the time-out. */
+    public boolean closedByPeer() {
+        try {
+            byte[] buf = new byte[4096];
+            while (true) {
+                if (in.read(buf) < 0) {
+                    return true;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
