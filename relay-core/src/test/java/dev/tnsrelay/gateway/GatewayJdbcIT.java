@@ -177,6 +177,30 @@ class GatewayJdbcIT {
     }
 
     @Test
+    void aNextHopThatNeverAnswersIsOra12535AfterMoct() throws Exception {
+        // a listener whose backlog is full: the kernel drops further SYNs, so a connect hangs
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.Socket first = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), blackHole.getLocalPort());
+             java.net.Socket second = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), blackHole.getLocalPort());
+             Gateways gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(MOCT=1)))", "")) {
+            SQLException e = connectFails(route("sales", gw.address(),
+                    "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + blackHole.getLocalPort() + "))"));
+            assertEquals(12535, e.getErrorCode(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDropRuleClosesWithoutAWord() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener();
+             Gateways gw = Gateways.start("(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))", "")) {
+            SQLException e = connectFails(route("sales", gw.address(), db.address()));
+            assertEquals(17800, e.getErrorCode(), "what JDBC shows for a close after CONNECT: " + e.getMessage());
+            assertTrue(db.nothingReceived());
+            assertEquals(0, gw.engine.gateways().stream().mapToLong(GatewayInfo::refused).sum(), "a drop is no refusal");
+        }
+    }
+
+    @Test
     void aReloadedRuleAppliesToTheNextConnectionOnly() throws Exception {
         try (FakeTnsListener db = new FakeTnsListener()
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold())
