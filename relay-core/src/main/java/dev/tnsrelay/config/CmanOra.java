@@ -56,6 +56,15 @@ public final class CmanOra {
         }
     }
 
+    /** The configuration tnsrelay runs with when it is given none: loopback only, local clients only. */
+    public static CmanConfiguration embeddedDefault() {
+        try (var in = CmanOra.class.getResourceAsStream("default-cman.ora")) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), "embedded default cman.ora");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static CmanConfiguration parse(String text, String source) {
         NvFile file = NvParser.parseFile(text, source);
         if (!file.problems().isEmpty()) {

@@ -12,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs one instance standalone, for tests and benchmarks: {@code RelayMain <cman.ora> [instance]}. Prints
- * where it listens; stops with shutdown abort on SIGTERM or Ctrl-C.
+ * Runs one instance standalone: {@code RelayMain [cman.ora [instance]]}. Without a file it reads
+ * {@code $TNS_ADMIN/cman.ora}, and without that the embedded default (loopback only, local clients only).
+ * Prints where it listens; SIGTERM or Ctrl-C is a shutdown abort.
  */
 public final class RelayMain {
 
@@ -21,17 +22,18 @@ public final class RelayMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: RelayMain <cman.ora> [instance]");
+        if (args.length > 2) {
+            System.err.println("usage: RelayMain [cman.ora [instance]]");
             System.exit(2);
         }
         CmanInstance instance;
         try {
-            CmanConfiguration config = CmanOra.load(Path.of(args[0]));
+            CmanConfiguration config = configuration(args);
             instance = args.length == 2 ? config.instance(args[1]).orElseThrow(
-                    () -> new IllegalArgumentException("no instance " + args[1] + " in " + args[0]))
+                    () -> new IllegalArgumentException("no instance " + args[1] + " in " + config.source()))
                     : config.defaultInstance(InetAddress.getLocalHost().getHostName());
-        } catch (NetParseException | IllegalArgumentException e) {
+            System.out.println("tnsrelay: configuration " + config.source());
+        } catch (NetParseException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("TNS-04012: Unable to start Oracle Connection Manager instance: " + e.getMessage());
             System.exit(1);
             return;
@@ -57,5 +59,16 @@ public final class RelayMain {
         }));
         engine.awaitTermination(java.time.Duration.ofDays(36500));
         threads.shutdown();
+    }
+
+    private static CmanConfiguration configuration(String[] args) {
+        if (args.length > 0) {
+            return CmanOra.load(Path.of(args[0]));
+        }
+        String tnsAdmin = System.getenv("TNS_ADMIN");
+        if (tnsAdmin != null && java.nio.file.Files.isRegularFile(Path.of(tnsAdmin, "cman.ora"))) {
+            return CmanOra.load(Path.of(tnsAdmin, "cman.ora"));
+        }
+        return CmanOra.embeddedDefault();
     }
 }

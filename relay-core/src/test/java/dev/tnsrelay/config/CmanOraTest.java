@@ -143,6 +143,20 @@ class CmanOraTest {
     }
 
     @Test
+    void theEmbeddedDefaultListensOnLoopbackAndAdmitsOnlyLocalClients() throws Exception {
+        CmanInstance cman = CmanOra.embeddedDefault().instances().get(0);
+        for (var a : cman.addresses()) {
+            assertTrue(java.net.InetAddress.getByName(a.socketHost()).isLoopbackAddress(), a.toString());
+        }
+        for (var rule : cman.rules().rules()) {
+            var src = (dev.tnsrelay.rules.HostPattern.Subnet) rule.source();
+            assertTrue(src.network().isLoopbackAddress(), rule.toString());
+        }
+        assertTrue(cman.rules().firstMatch(java.net.InetAddress.getByName("192.0.2.7"), "db", java.util.List.of(), "s")
+                .isEmpty(), "a client from elsewhere matches no rule");
+    }
+
+    @Test
     void suggestionsOnlyForLikelyTypos() {
         assertEquals(Optional.of("IDLE_TIMEOUT"), NameSuggestions.closest("IDLE_TIMOUT", CmanParameter.names()));
         assertEquals(Optional.empty(), NameSuggestions.closest("TRACING", CmanParameter.names()));
