@@ -144,6 +144,20 @@ class GatewayJdbcIT {
     }
 
     @Test
+    void aRedirectLoopEndsAfterEightHopsWithOra12564() throws Exception {
+        try (FakeTnsListener a = new FakeTnsListener(); FakeTnsListener b = new FakeTnsListener();
+             Gateways gw = Gateways.acceptingAll("")) {
+            for (int i = 0; i < 5; i++) {
+                a.enqueue(new FakeTnsListener.Redirect(b.address(), null));
+                b.enqueue(new FakeTnsListener.Redirect(a.address(), null));
+            }
+            SQLException e = connectFails(route("sales", gw.address(), a.address()));
+            assertEquals(12564, e.getErrorCode(), e.getMessage());
+            assertEquals(Session.MAX_REDIRECTS + 1, a.connections() + b.connections());
+        }
+    }
+
+    @Test
     void maxConnectionsIsOra12519() throws Exception {
         try (FakeTnsListener db = new FakeTnsListener()
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
