@@ -124,6 +124,8 @@ final class Session {
         }
         if (closing && !client.hasPending()) {
             close(closeReason);
+        } else if (state == SessionState.ESTABLISHED && bothEnded()) {
+            closeWhenFlushed();
         } else if (state == SessionState.ESTABLISHED) {
             Endpoint source = other(ep);
             if (!source.eof) {
@@ -173,10 +175,21 @@ final class Session {
             return;
         }
         ep.eof = true;
-        if (other(ep).eof) {
-            close("closed");
+        if (bothEnded()) {
+            closeWhenFlushed();
         } else {
             other(ep).shutdownOutput();
+        }
+    }
+
+    private boolean bothEnded() {
+        return client.eof && server.eof;
+    }
+
+    /** Both directions have ended: close once the last bytes have been written, never before. */
+    private void closeWhenFlushed() {
+        if (!client.hasPending() && !server.hasPending()) {
+            close("closed");
         }
     }
 
@@ -339,6 +352,8 @@ final class Session {
                     toClient(resend);
                     request = null;
                     state = SessionState.RESEND;
+                    schedule(Deadline.Kind.INBOUND_CONNECT,
+                            gateway.parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT), 0);
                 }
                 case REDIRECT -> {
                     if (10 + p.u16(8) > p.bytes().length) {

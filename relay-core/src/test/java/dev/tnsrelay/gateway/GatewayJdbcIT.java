@@ -39,6 +39,17 @@ class GatewayJdbcIT {
         return DriverManager.getConnection("jdbc:oracle:thin:@" + descriptor, p);
     }
 
+    /** A client whose connect stays open after ACCEPT (the listener holds it) until the test cuts it. */
+    private static CompletableFuture<Void> holdSession(String descriptor) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                connect(descriptor).close();
+            } catch (SQLException expectedWhenCut) {
+                // ends when the test closes the session
+            }
+        });
+    }
+
     private static String route(String service, String... addresses) {
         return "(DESCRIPTION=(SOURCE_ROUTE=YES)" + String.join("", addresses) + "(CONNECT_DATA=(SERVICE_NAME="
                 + service + ")))";
@@ -162,13 +173,7 @@ class GatewayJdbcIT {
         try (FakeTnsListener db = new FakeTnsListener()
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
              Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)")) {
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-                try {
-                    connect(route("sales", gw.address(), db.address())).close();
-                } catch (SQLException expectedWhenCut) {
-                    // ends when the test closes the session
-                }
-            });
+            CompletableFuture<Void> holder = holdSession(route("sales", gw.address(), db.address()));
             assertTrue(db.awaitBytesAfterAccept(15));
             SQLException e = connectFails(route("sales", gw.address(), db.address()));
             assertEquals(12519, e.getErrorCode(), e.getMessage());
@@ -220,13 +225,7 @@ class GatewayJdbcIT {
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold())
                 .enqueue(new FakeTnsListener.Refuse(12514));
              Gateways gw = Gateways.acceptingAll("")) {
-            CompletableFuture<Void> established = CompletableFuture.runAsync(() -> {
-                try {
-                    connect(route("sales", gw.address(), db.address())).close();
-                } catch (SQLException expectedWhenCut) {
-                    // ends when the test closes the session
-                }
-            });
+            CompletableFuture<Void> established = holdSession(route("sales", gw.address(), db.address()));
             assertTrue(db.awaitBytesAfterAccept(15));
             gw.engine.reload(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(HOST=127.0.0.1)(PORT=1))(RULE_LIST="
                     + "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))))", "reload").instances().get(0).rules());
