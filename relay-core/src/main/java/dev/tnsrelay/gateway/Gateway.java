@@ -206,6 +206,8 @@ final class Gateway implements Runnable {
 
     @Override
     public void run() {
+        // a hosted pool lends this thread: take its name back when the loop ends
+        String lentName = Thread.currentThread().getName();
         Thread.currentThread().setName("tnsrelay-gateway-" + id);
         try {
             while (!aborting && !(draining && sessions.isEmpty() && tasks.isEmpty())) {
@@ -225,6 +227,7 @@ final class Gateway implements Runnable {
                 // nothing more to release
             }
             finished.countDown();
+            Thread.currentThread().setName(lentName);
         }
     }
 

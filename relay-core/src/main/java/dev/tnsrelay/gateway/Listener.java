@@ -68,6 +68,7 @@ final class Listener implements Runnable {
 
     @Override
     public void run() {
+        String lentName = Thread.currentThread().getName();
         Thread.currentThread().setName("tnsrelay-listener");
         try {
             while (!stopping) {
@@ -84,6 +85,7 @@ final class Listener implements Runnable {
         } finally {
             closeAll();
             finished.countDown();
+            Thread.currentThread().setName(lentName);
         }
     }
 

@@ -1,0 +1,19 @@
+package dev.tnsrelay.adapter;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.Referenceable;
+import java.io.Serializable;
+
+/**
+ * What applications look up in JNDI (under the name the deployer gives the connector resource): connect
+ * descriptors for net service names, Easy Connect strings or descriptors, resolved through the naming
+ * methods of the adapter's sqlnet.ora (tnsnames, LDAP, Easy Connect).
+ */
+public interface NetNamingFactory extends Serializable, Referenceable {
+
+    /** The descriptor as the naming methods give it. */
+    Resolved resolve(String identifier) throws ResourceException;
+
+    /** The descriptor routed through this server's gateway: SOURCE_ROUTE with the gateway first. */
+    Resolved resolveThroughGateway(String identifier) throws ResourceException;
+}
