@@ -45,6 +45,7 @@ final class Gateway implements Runnable {
     private final Set<Session> sessions = new HashSet<>();
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private final AtomicInteger active = new AtomicInteger();
@@ -200,6 +201,11 @@ final class Gateway implements Runnable {
         selector.wakeup();
     }
 
+    /** True once the loop runs on a thread of the executor. */
+    boolean awaitRunning(long millis) throws InterruptedException {
+        return running.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     boolean awaitFinished(long millis) throws InterruptedException {
         return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -208,6 +214,7 @@ final class Gateway implements Runnable {
     public void run() {
         // a hosted pool lends this thread: take its name back when the loop ends
         String lentName = Thread.currentThread().getName();
+        running.countDown();
         Thread.currentThread().setName("tnsrelay-gateway-" + id);
         try {
             while (!aborting && !(draining && sessions.isEmpty() && tasks.isEmpty())) {

@@ -24,6 +24,7 @@ final class Listener implements Runnable {
     private final RelayEngine engine;
     private final Selector selector;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
+    private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
 
@@ -62,6 +63,11 @@ final class Listener implements Runnable {
         selector.wakeup();
     }
 
+    /** True once the loop runs on a thread of the executor. */
+    boolean awaitRunning(long millis) throws InterruptedException {
+        return running.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     boolean awaitFinished(long millis) throws InterruptedException {
         return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -69,6 +75,7 @@ final class Listener implements Runnable {
     @Override
     public void run() {
         String lentName = Thread.currentThread().getName();
+        running.countDown();
         Thread.currentThread().setName("tnsrelay-listener");
         try {
             while (!stopping) {
@@ -120,7 +127,8 @@ final class Listener implements Runnable {
         chosen.adopt(ch, engine.nextSessionId(), refusal);
     }
 
-    private void closeAll() {
+    /** Closes the listening sockets and the selector; safe to call again. */
+    void closeAll() {
         for (ServerSocketChannel ch : channels) {
             try {
                 ch.close();

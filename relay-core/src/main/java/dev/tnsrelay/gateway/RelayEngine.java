@@ -65,9 +65,30 @@ public final class RelayEngine implements AutoCloseable {
         listener = new Listener(this, addresses);
         gateways.forEach(executor::execute);
         executor.execute(listener);
+        awaitLoops();
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
                 listener.boundAddresses(), count);
         return this;
+    }
+
+    /** Returns once every loop runs: a host whose executor never runs them gets an error, not half a gateway. */
+    private void awaitLoops() throws IOException {
+        try {
+            boolean ready = listener.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+            for (Gateway g : gateways) {
+                ready &= g.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+            }
+            if (!ready) {
+                shutdownAbort();
+                listener.closeAll(); // its loop may never have run to close them
+                throw new IOException("the executor did not run the listener and gateway loops within "
+                        + CONTROL_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdownAbort();
+            throw new IOException("interrupted while starting", e);
+        }
     }
 
     public String name() {
