@@ -290,7 +290,9 @@ final class Session {
             return;
         }
         state = SessionState.CONNECTING_OUT;
-        SocketChannel channel = SocketChannel.open();
+        // a socket of the target's own family: a dual-stack one costs extra option calls on every connect
+        SocketChannel channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet4Address
+                ? java.net.StandardProtocolFamily.INET : java.net.StandardProtocolFamily.INET6);
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         server = new Endpoint(this, channel);

@@ -1,0 +1,165 @@
+package dev.tnsrelay.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the clients connect to: the backend itself, or a proxy in front of it running as its own process so
+ * that its CPU time and memory can be read from /proc.
+ */
+final class Target implements AutoCloseable {
+
+    /**
+     * A fixed, pre-touched heap for the Java targets: their resident set then always holds the whole heap, so
+     * what a session adds shows as live heap (after a GC) plus resident memory outside the heap.
+     */
+    private static final List<String> JVM_MEMORY = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+
+    final String name;
+    final int port;
+    final boolean jvm;
+    private final Process process;
+
+    private Target(String name, int port, Process process, boolean jvm) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.jvm = jvm;
+    }
+
+    static Target direct(TnsBackend backend) {
+        return new Target("direct", backend.port(), null, false);
+    }
+
+    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients. */
+    static Target standalone(TnsBackend backend, Path dir) throws IOException, InterruptedException {
+        int port = freePort();
+        Path cman = Files.writeString(dir.resolve("cman.ora"), cmanOra(port));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
+        command.addAll(JVM_MEMORY);
+        String extra = System.getProperty("bench.gatewayJvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tnsrelay.gateway.RelayMain",
+                cman.toString()));
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("tnsrelay.log").toFile()).start();
+        return started(new Target("tnsrelay", port, p, true), 30);
+    }
+
+    /** tnsrelay hosted: the Payara Micro server jar with the same cman.ora in its TNS_ADMIN. */
+    static Target hosted(TnsBackend backend, Path dir, Path serverJar) throws IOException, InterruptedException {
+        int port = freePort();
+        Path admin = Files.createDirectories(dir.resolve("hosted-admin"));
+        Files.writeString(admin.resolve("cman.ora"), cmanOra(port));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
+        command.addAll(JVM_MEMORY);
+        command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", serverJar.toString(), "--port",
+                Integer.toString(freePort())));
+        ProcessBuilder b = new ProcessBuilder(command);
+        b.environment().put("TNS_ADMIN", admin.toString());
+        Process p = b.redirectErrorStream(true).redirectOutput(dir.resolve("hosted.log").toFile()).start();
+        return started(new Target("tnsrelay hosted", port, p, true), 120);
+    }
+
+    /** HAProxy in TCP mode, two threads like tnsrelay's two gateways, as many connections as the fd limit allows. */
+    static Target haproxy(TnsBackend backend, Path dir, int maxConnections) throws IOException, InterruptedException {
+        int port = freePort();
+        Path cfg = Files.writeString(dir.resolve("haproxy.cfg"), String.join("\n", List.of(
+                "global", "  maxconn " + maxConnections, "  nbthread 2",
+                "defaults", "  mode tcp", "  timeout connect 5s", "  timeout client 1h", "  timeout server 1h",
+                "frontend tns", "  bind 127.0.0.1:" + port, "  maxconn " + maxConnections, "  default_backend db",
+                "backend db", "  server db1 127.0.0.1:" + backend.port() + " maxconn " + maxConnections, "")));
+        Process p = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+        return started(new Target("haproxy", port, p, false), 30);
+    }
+
+    private static String cmanOra(int port) {
+        return "cman_bench = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=" + port + "))\n"
+                + "  (RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)))\n"
+                + "  (PARAMETER_LIST=(MAX_CONNECTIONS=20000)(MIN_GATEWAY_PROCESSES=2)(CONNECTION_STATISTICS=no)))\n";
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean hasProcess() {
+        return process != null;
+    }
+
+    /** Waits until the port accepts: the process gives no other signal that it is ready. */
+    private static Target started(Target t, int seconds) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!t.process.isAlive()) {
+                throw new IOException(t.name + " ended at start (see its log in the work folder)");
+            }
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), t.port)) {
+                return t;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        t.close();
+        throw new IOException(t.name + " did not listen within " + seconds + " s");
+    }
+
+    /** A full GC in a Java target, so that resident memory is measured without garbage. */
+    void collectGarbage() throws IOException, InterruptedException {
+        if (jvm) {
+            new ProcessBuilder("jcmd", Long.toString(pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+    }
+
+    /**
+     * Heap of a Java target as {@code {committed KB, used KB}}, from {@code jcmd GC.heap_info} (G1 or Serial
+     * layouts); {@code {0, 0}} for a non-Java target.
+     */
+    long[] heapKb() throws IOException, InterruptedException {
+        if (!jvm) {
+            return new long[] {0, 0};
+        }
+        Process p = new ProcessBuilder("jcmd", Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^\\s*(garbage-first heap|def new generation|tenured generation)\\s+total (\\d+)K, used (\\d+)K")
+                .matcher(text);
+        long committed = 0;
+        long used = 0;
+        while (m.find()) {
+            committed += Long.parseLong(m.group(2));
+            used += Long.parseLong(m.group(3));
+        }
+        return new long[] {committed, used};
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
