@@ -21,7 +21,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,8 +44,7 @@ final class Gateway implements Runnable {
     private final Set<Session> sessions = new HashSet<>();
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch running = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final LoopLifecycle lifecycle = new LoopLifecycle();
 
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
@@ -150,7 +148,7 @@ final class Gateway implements Runnable {
     /** Runs on the loop and answers; fails if the gateway has stopped. */
     <T> CompletableFuture<T> call(Supplier<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (finished.getCount() == 0) {
+        if (lifecycle.hasFinished()) {
             result.completeExceptionally(new IllegalStateException("gateway " + id + " has stopped"));
             return result;
         }
@@ -203,19 +201,16 @@ final class Gateway implements Runnable {
 
     /** True once the loop runs on a thread of the executor. */
     boolean awaitRunning(long millis) throws InterruptedException {
-        return running.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return lifecycle.awaitRunning(millis);
     }
 
     boolean awaitFinished(long millis) throws InterruptedException {
-        return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return lifecycle.awaitFinished(millis);
     }
 
     @Override
     public void run() {
-        // a hosted pool lends this thread: take its name back when the loop ends
-        String lentName = Thread.currentThread().getName();
-        running.countDown();
-        Thread.currentThread().setName("tnsrelay-gateway-" + id);
+        lifecycle.enter("tnsrelay-gateway-" + id);
         try {
             while (!aborting && !(draining && sessions.isEmpty() && tasks.isEmpty())) {
                 selector.select(selectTimeout());
@@ -233,8 +228,7 @@ final class Gateway implements Runnable {
             } catch (IOException ignored) {
                 // nothing more to release
             }
-            finished.countDown();
-            Thread.currentThread().setName(lentName);
+            lifecycle.exit();
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Accepts connections on every listening address and gives each to the gateway with the fewest sessions
@@ -24,8 +23,7 @@ final class Listener implements Runnable {
     private final RelayEngine engine;
     private final Selector selector;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
-    private final CountDownLatch running = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final LoopLifecycle lifecycle = new LoopLifecycle();
     private volatile boolean stopping;
 
     Listener(RelayEngine engine, List<InetSocketAddress> addresses) throws IOException {
@@ -65,18 +63,16 @@ final class Listener implements Runnable {
 
     /** True once the loop runs on a thread of the executor. */
     boolean awaitRunning(long millis) throws InterruptedException {
-        return running.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return lifecycle.awaitRunning(millis);
     }
 
     boolean awaitFinished(long millis) throws InterruptedException {
-        return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return lifecycle.awaitFinished(millis);
     }
 
     @Override
     public void run() {
-        String lentName = Thread.currentThread().getName();
-        running.countDown();
-        Thread.currentThread().setName("tnsrelay-listener");
+        lifecycle.enter("tnsrelay-listener");
         try {
             while (!stopping) {
                 selector.select();
@@ -91,8 +87,7 @@ final class Listener implements Runnable {
             LOG.log(Level.ERROR, "listener stopped", e);
         } finally {
             closeAll();
-            finished.countDown();
-            Thread.currentThread().setName(lentName);
+            lifecycle.exit();
         }
     }
 
