@@ -2,6 +2,7 @@ package dev.tnsrelay.gateway;
 
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
+import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.rules.RuleList;
 import dev.tnsrelay.tns.TnsProtocolException;
 import java.io.IOException;
@@ -45,6 +46,7 @@ final class Gateway implements Runnable {
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final LoopLifecycle lifecycle = new LoopLifecycle();
+    private final java.util.Random random = new java.util.Random();
 
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
@@ -83,6 +85,15 @@ final class Gateway implements Runnable {
 
     RuleList rules() {
         return engine.rules();
+    }
+
+    ServiceRegistry registry() {
+        return engine.registry();
+    }
+
+    /** Ties between equally loaded handlers are broken with this; used on the loop's thread only. */
+    java.util.Random random() {
+        return random;
     }
 
     int activeSessions() {

@@ -4,6 +4,7 @@ import dev.tnsrelay.config.CmanInstance;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.rules.RuleList;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -37,6 +38,7 @@ public final class RelayEngine implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong sessionIds = new AtomicLong();
     private final List<Gateway> gateways = new ArrayList<>();
+    private final ServiceRegistry registry;
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
     private Listener listener;
@@ -47,6 +49,7 @@ public final class RelayEngine implements AutoCloseable {
         this.clock = clock;
         this.rules = instance.rules();
         this.parameters = instance.parameters();
+        this.registry = new ServiceRegistry(clock, instance.parameters());
     }
 
     /** Binds every listening address and starts the gateways; fails, leaving nothing open, if one cannot bind. */
@@ -110,6 +113,11 @@ public final class RelayEngine implements AutoCloseable {
 
     List<Gateway> gatewayList() {
         return gateways;
+    }
+
+    /** The services databases registered with this instance; connects without SOURCE_ROUTE are routed by it. */
+    public ServiceRegistry registry() {
+        return registry;
     }
 
     public RuleList rules() {

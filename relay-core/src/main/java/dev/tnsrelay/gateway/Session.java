@@ -3,9 +3,12 @@ package dev.tnsrelay.gateway;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.descriptor.ConnectData;
 import dev.tnsrelay.descriptor.ConnectDescriptor;
 import dev.tnsrelay.descriptor.Description;
 import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.registry.Handler;
+import dev.tnsrelay.registry.Selection;
 import dev.tnsrelay.rules.ActionList;
 import dev.tnsrelay.rules.Rule;
 import dev.tnsrelay.rules.RuleAction;
@@ -80,6 +83,8 @@ final class Session {
     private Duration outboundTimeout = Duration.ZERO;
     private boolean connectionStatistics;
     private String closeReason = "";
+    /** The registered handler this session was routed to, when it named only its service. */
+    private Selection routed;
 
     Session(long id, Gateway gateway, SocketChannel channel, int presetRefusal) throws IOException {
         this.id = id;
@@ -229,8 +234,17 @@ final class Session {
             return;
         }
         Description description = descriptor.descriptions().get(0);
-        service = descriptor.connectData().flatMap(c -> c.service()).orElse("");
-        Optional<Address> next = description.sourceRoute() ? NextHop.of(description, localPort) : Optional.empty();
+        Optional<ConnectData> connectData = descriptor.connectData();
+        service = connectData.flatMap(ConnectData::service).orElse("");
+        Optional<Address> next;
+        if (description.sourceRoute()) {
+            next = NextHop.of(description, localPort);
+        } else {
+            // no route from the client: the service's registered instances give the next hop
+            routed = gateway.registry().select(service, connectData.flatMap(ConnectData::instanceName),
+                    connectData.flatMap(ConnectData::server), gateway.random());
+            next = Optional.ofNullable(routed.handler()).map(Handler::address);
+        }
         List<InetAddress> nextAddresses = next.map(Session::resolve).orElse(List.of());
         String dstHost = next.map(Address::socketHost).orElse("");
         Optional<Rule> rule = gateway.rules().firstMatch(clientAddress.getAddress(), dstHost, nextAddresses, service);
@@ -243,8 +257,12 @@ final class Session {
             close("dropped by the rule at " + rule.get().position());
             return;
         }
+        if (routed != null && !routed.accepted()) {
+            refuse(routed.refusal(), "service " + service + " cannot take the connection");
+            return;
+        }
         if (next.isEmpty()) {
-            refuse(TnsErrors.UNKNOWN_SERVICE, "no SOURCE_ROUTE next hop for service " + service);
+            refuse(TnsErrors.UNKNOWN_SERVICE, "no next hop for service " + service);
             return;
         }
         if (!gateway.admit()) {
@@ -495,6 +513,9 @@ final class Session {
         client.close();
         closeServer();
         gateway.remove(this, admitted);
+        if (routed != null) {
+            gateway.registry().release(service, routed);
+        }
         if (connectionStatistics) {
             LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
                     + " bytes from client {5} to client {6}: {7}", id, clientAddress, serverLabel, service,

@@ -34,7 +34,9 @@ public final class RuleList {
     /**
      * The first rule that covers the request, or empty (reject).
      *
-     * @param dstHost the next hop's host as written in the descriptor; empty when there is no next hop
+     * @param dstHost the next hop's host as written in the descriptor; empty when there is no next hop (the
+     *     service cannot be routed): then DST is not compared, so a client that may ask for the service is told
+     *     why it cannot be reached (ORA-12514, 12528…) rather than that a rule rejected it
      * @param dstAddresses the next hop's addresses, when known
      * @param service the requested service (SERVICE_NAME, else SID), empty when none
      */
@@ -60,7 +62,7 @@ public final class RuleList {
     }
 
     private boolean matchesDestination(HostPattern p, String host, List<InetAddress> addresses) {
-        if (p instanceof HostPattern.Any) {
+        if (p instanceof HostPattern.Any || host.isEmpty()) {
             return true;
         }
         if (p instanceof HostPattern.HostName h && h.name().equals(host.toLowerCase(Locale.ROOT))) {

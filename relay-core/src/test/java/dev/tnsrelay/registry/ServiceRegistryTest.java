@@ -1,0 +1,117 @@
+package dev.tnsrelay.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tnsrelay.config.CmanParameter;
+import dev.tnsrelay.config.CmanParameters;
+import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.descriptor.ServerType;
+import dev.tnsrelay.testing.MutableClock;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ServiceRegistryTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final ServiceRegistry registry = new ServiceRegistry(clock, CmanParameters.defaults());
+    private final Random random = new Random(5);
+
+    private static Registration instance(String name, String node, int load, HandlerState state, ServerType server) {
+        return new Registration("sales", name, node, List.of(new Handler("DEDICATED", Address.tcp(node, 1521), server,
+                load, 100, state)), Duration.ofSeconds(60));
+    }
+
+    private Selection select() {
+        return registry.select("SALES", Optional.empty(), Optional.empty(), random);
+    }
+
+    @Test
+    void theLeastLoadedInstanceIsChosenAndRoutedSessionsCount() {
+        registry.put(instance("sales1", "10.0.0.1", 30, HandlerState.READY, ServerType.DEDICATED));
+        registry.put(instance("sales2", "10.0.0.2", 10, HandlerState.READY, ServerType.DEDICATED));
+        Map<String, Integer> chosen = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            chosen.merge(select().instance(), 1, Integer::sum);
+        }
+        // sales2 starts 20 lower: it takes the first 20, then the two alternate as equals
+        assertEquals(30, chosen.get("sales2"));
+        assertEquals(10, chosen.get("sales1"));
+    }
+
+    @Test
+    void releasedSessionsNoLongerCount() {
+        registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
+        registry.put(instance("sales2", "10.0.0.2", 0, HandlerState.READY, ServerType.DEDICATED));
+        Selection first = select();
+        registry.release("sales", first);
+        Selection second = select();
+        Selection third = select();
+        assertFalse(second.instance().equals(third.instance()), "equal loads alternate once counted");
+    }
+
+    @Test
+    void instanceNameAndServerTypeAreHonoured() {
+        registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
+        registry.put(instance("sales2", "10.0.0.2", 90, HandlerState.READY, ServerType.SHARED));
+        assertEquals("sales2", registry.select("sales", Optional.of("SALES2"), Optional.empty(), random).instance());
+        assertEquals("sales2", registry.select("sales", Optional.empty(), Optional.of(ServerType.SHARED), random).instance());
+        assertEquals(Selection.NO_HANDLER,
+                registry.select("sales", Optional.empty(), Optional.of(ServerType.POOLED), random).refusal());
+    }
+
+    @Test
+    void refusalsSayWhy() {
+        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.BLOCKED, ServerType.DEDICATED));
+        assertEquals(Selection.ALL_BLOCKING, select().refusal());
+        registry.put(instance("sales2", "10.0.0.2", 0, HandlerState.RESTRICTED, ServerType.DEDICATED));
+        assertEquals(Selection.RESTRICTED_OR_BLOCKING, select().refusal());
+        registry.unregister("sales", "sales1");
+        assertEquals(Selection.ALL_RESTRICTED, select().refusal());
+        registry.put(instance("sales3", "10.0.0.3", 100, HandlerState.READY, ServerType.DEDICATED));
+        assertEquals(Selection.NO_HANDLER, select().refusal(), "a full handler takes nothing");
+    }
+
+    @Test
+    void aRegistrationThatIsNotRefreshedExpires() {
+        registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
+        clock.advance(Duration.ofSeconds(59));
+        assertTrue(select().accepted());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        assertTrue(registry.snapshot().isEmpty());
+        registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
+        assertTrue(select().accepted(), "a refresh brings it back");
+    }
+
+    @Test
+    void validNodeCheckingAdmitsTheLocalNodeAndInvitedNodesOnly() throws Exception {
+        Registration r = instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED);
+        registry.register(r, InetAddress.getLoopbackAddress());
+        RegistrationRefusedException e = assertThrows(RegistrationRefusedException.class,
+                () -> registry.register(r, InetAddress.getByName("192.0.2.10")));
+        assertTrue(e.getMessage().startsWith("TNS-01182"), e.getMessage());
+
+        CmanParameters invited = CmanParameters.defaults()
+                .with(CmanParameter.REGISTRATION_INVITED_NODES, "192.0.2.*, 198.51.100.0/24")
+                .with(CmanParameter.REGISTRATION_EXCLUDED_NODES, "192.0.2.66");
+        ServiceRegistry open = new ServiceRegistry(clock, invited);
+        open.register(r, InetAddress.getByName("192.0.2.10"));
+        open.register(r, InetAddress.getByName("198.51.100.7"));
+        assertThrows(RegistrationRefusedException.class, () -> open.register(r, InetAddress.getByName("192.0.2.66")));
+        assertThrows(RegistrationRefusedException.class, () -> open.register(r, InetAddress.getByName("203.0.113.1")));
+
+        ServiceRegistry off = new ServiceRegistry(clock,
+                CmanParameters.defaults().with(CmanParameter.VALID_NODE_CHECKING_REGISTRATION, "off"));
+        off.register(r, InetAddress.getByName("203.0.113.1"));
+    }
+}
