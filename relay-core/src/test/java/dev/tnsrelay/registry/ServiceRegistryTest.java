@@ -94,6 +94,30 @@ class ServiceRegistryTest {
     }
 
     @Test
+    void showServicesInCmansLayout() {
+        registry.put(instance("sales1", "10.0.0.1", 5, HandlerState.READY, ServerType.DEDICATED));
+        registry.put(instance("sales2", "10.0.0.2", 0, HandlerState.BLOCKED, ServerType.DEDICATED));
+        select();
+        registry.select("hr", Optional.empty(), Optional.empty(), random);
+        assertEquals("""
+                Services Summary...
+                Service "sales" has 2 instance(s), refused:0
+                  Instance "sales1", status READY, has 1 handler(s) for this service...
+                    Handler(s):
+                      "DEDICATED" established:1 current:1 load:5 max:100 state:ready
+                         DEDICATED SERVER
+                         (ADDRESS=(PROTOCOL=tcp)(HOST=10.0.0.1)(PORT=1521))
+                  Instance "sales2", status BLOCKED, has 1 handler(s) for this service...
+                    Handler(s):
+                      "DEDICATED" established:0 current:0 load:0 max:100 state:blocked
+                         DEDICATED SERVER
+                         (ADDRESS=(PROTOCOL=tcp)(HOST=10.0.0.2)(PORT=1521))
+                The command completed successfully.
+                """, ServicesReport.format(registry.snapshot()));
+        assertTrue(ServicesReport.format(List.of()).contains("supports no services"));
+    }
+
+    @Test
     void validNodeCheckingAdmitsTheLocalNodeAndInvitedNodesOnly() throws Exception {
         Registration r = instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED);
         registry.register(r, InetAddress.getLoopbackAddress());
