@@ -3,15 +3,10 @@ package dev.tnsrelay.gateway;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
-import dev.tnsrelay.descriptor.ConnectData;
 import dev.tnsrelay.descriptor.ConnectDescriptor;
-import dev.tnsrelay.descriptor.Description;
 import dev.tnsrelay.net.NetParseException;
-import dev.tnsrelay.registry.Handler;
 import dev.tnsrelay.registry.Selection;
 import dev.tnsrelay.rules.ActionList;
-import dev.tnsrelay.rules.Rule;
-import dev.tnsrelay.rules.RuleAction;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.ConnectRequest;
 import dev.tnsrelay.tns.FrameDecoder;
@@ -21,20 +16,16 @@ import dev.tnsrelay.tns.TnsProtocolException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One client session, owned by one gateway thread: the handshake as a sequence of states
@@ -226,57 +217,30 @@ final class Session {
             refuse(presetRefusal, "no gateway takes new connections");
             return;
         }
-        ConnectDescriptor descriptor;
-        try {
-            descriptor = ConnectDescriptor.parse(request.connectData(), "connect data");
-        } catch (NetParseException e) {
-            close("connect data does not parse: " + e.getMessage());
-            return;
+        Admission a = Admission.decide(request.connectData(), clientAddress.getAddress(), localPort, gateway.rules(),
+                gateway.registry(), gateway.random());
+        service = a.service();
+        routed = a.routed();
+        switch (a.decision()) {
+            case CLOSE -> close(a.reason());
+            case REFUSE -> refuse(a.refusal(), a.reason());
+            case ROUTE -> route(a);
         }
-        Description description = descriptor.descriptions().get(0);
-        Optional<ConnectData> connectData = descriptor.connectData();
-        service = connectData.flatMap(ConnectData::service).orElse("");
-        Optional<Address> next;
-        if (description.sourceRoute()) {
-            next = NextHop.of(description, localPort);
-        } else {
-            // no route from the client: the service's registered instances give the next hop
-            routed = gateway.registry().select(service, connectData.flatMap(ConnectData::instanceName),
-                    connectData.flatMap(ConnectData::server), gateway.random());
-            next = Optional.ofNullable(routed.handler()).map(Handler::address);
-        }
-        List<InetAddress> nextAddresses = next.map(Session::resolve).orElse(List.of());
-        String dstHost = next.map(Address::socketHost).orElse("");
-        Optional<Rule> rule = gateway.rules().firstMatch(clientAddress.getAddress(), dstHost, nextAddresses, service);
-        if (rule.isEmpty() || rule.get().action() == RuleAction.REJECT) {
-            refuse(TnsErrors.RULE_REJECTED, rule.isEmpty() ? "no rule accepts it"
-                    : "rejected by the rule at " + rule.get().position());
-            return;
-        }
-        if (rule.get().action() == RuleAction.DROP) {
-            close("dropped by the rule at " + rule.get().position());
-            return;
-        }
-        if (routed != null && !routed.accepted()) {
-            refuse(routed.refusal(), "service " + service + " cannot take the connection");
-            return;
-        }
-        if (next.isEmpty()) {
-            refuse(TnsErrors.UNKNOWN_SERVICE, "no next hop for service " + service);
-            return;
-        }
+    }
+
+    private void route(Admission a) throws IOException {
         if (!gateway.admit()) {
             refuse(TnsErrors.NO_HANDLER, "MAX_CONNECTIONS reached on gateway " + gateway.id());
             return;
         }
         admitted = true;
-        applyTimeouts(rule.get().actions());
-        serverLabel = next.get().socketHost() + ":" + next.get().port();
-        if (nextAddresses.isEmpty()) {
-            refuse(TnsErrors.UNKNOWN_HOST, "next hop host " + next.get().socketHost() + " is unknown");
+        applyTimeouts(a.actions());
+        serverLabel = a.next().socketHost() + ":" + a.next().port();
+        if (a.nextAddresses().isEmpty()) {
+            refuse(TnsErrors.UNKNOWN_HOST, "next hop host " + a.next().socketHost() + " is unknown");
             return;
         }
-        nextAddresses.forEach(a -> candidates.add(new InetSocketAddress(a, next.get().port())));
+        a.nextAddresses().forEach(ip -> candidates.add(new InetSocketAddress(ip, a.next().port())));
         outbound = request.bytes();
         connectNext();
     }
@@ -287,15 +251,6 @@ final class Session {
         sessionTimeout = actions.sessionTimeout().orElse(p.duration(CmanParameter.SESSION_TIMEOUT));
         outboundTimeout = actions.outboundConnectTimeout().orElse(p.duration(CmanParameter.OUTBOUND_CONNECT_TIMEOUT));
         connectionStatistics = actions.connectionStatistics().orElse(p.isOn(CmanParameter.CONNECTION_STATISTICS));
-    }
-
-    /** DNS is asked on the gateway thread: fine for addresses and local names, a known cost otherwise. */
-    private static List<InetAddress> resolve(Address a) {
-        try {
-            return Arrays.asList(InetAddress.getAllByName(a.socketHost()));
-        } catch (UnknownHostException e) {
-            return List.of();
-        }
     }
 
     // ---- the next hop
@@ -412,7 +367,7 @@ final class Session {
         }
         candidates.clear();
         for (Address a : targets) {
-            resolve(a).forEach(ip -> candidates.add(new InetSocketAddress(ip, a.port())));
+            Admission.resolve(a).forEach(ip -> candidates.add(new InetSocketAddress(ip, a.port())));
             serverLabel = a.socketHost() + ":" + a.port();
         }
         String data = redirect.connectData() != null ? redirect.connectData() : request.connectData();
