@@ -110,6 +110,10 @@ final class Gateway implements Runnable {
 
     /** Takes a socket accepted by the listener; {@code refusal} is non-zero when it must be refused. */
     void adopt(SocketChannel channel, long sessionId, int refusal) {
+        if (lifecycle.hasFinished()) {
+            closeQuietly(channel); // shut down: nobody would serve it
+            return;
+        }
         active.incrementAndGet();
         total.incrementAndGet();
         peak.accumulateAndGet(active.get(), Math::max);
@@ -118,7 +122,8 @@ final class Gateway implements Runnable {
                 Session s = new Session(sessionId, this, channel, refusal);
                 sessions.add(s);
                 s.start();
-            } catch (IOException e) {
+            } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+                // the gateway stopped between hand-off and start
                 active.decrementAndGet();
                 closeQuietly(channel);
             }
@@ -240,6 +245,7 @@ final class Gateway implements Runnable {
                 // nothing more to release
             }
             lifecycle.exit();
+            runTasks(); // hand-offs that raced the shutdown: their sockets are closed, not leaked
         }
     }
 
