@@ -5,6 +5,9 @@ import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.registry.ServiceRegistry;
+import dev.tnsrelay.registry.ServiceRegistryBean;
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
 import dev.tnsrelay.rules.RuleList;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -42,6 +45,7 @@ public final class RelayEngine implements AutoCloseable {
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
     private Listener listener;
+    private ObjectName mbeanName;
 
     public RelayEngine(CmanInstance instance, Executor executor, Clock clock) {
         this.instance = instance;
@@ -69,6 +73,7 @@ public final class RelayEngine implements AutoCloseable {
         gateways.forEach(executor::execute);
         executor.execute(listener);
         awaitLoops();
+        registerMBeans();
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
                 listener.boundAddresses(), count);
         return this;
@@ -204,9 +209,41 @@ public final class RelayEngine implements AutoCloseable {
         return true;
     }
 
-    /** Abort and wait: what a host's stop() does. */
+    /** The registry's MXBean name: the instance and its first port, so that several engines in a JVM differ. */
+    public ObjectName registryName() {
+        try {
+            return new ObjectName("dev.tnsrelay", new java.util.Hashtable<>(java.util.Map.of("type", "ServiceRegistry",
+                    "name", ObjectName.quote(instance.name() + "@" + listenAddresses().get(0).getPort()))));
+        } catch (javax.management.MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void registerMBeans() throws IOException {
+        try {
+            mbeanName = registryName();
+            ManagementFactory.getPlatformMBeanServer().registerMBean(new ServiceRegistryBean(registry), mbeanName);
+        } catch (javax.management.JMException e) {
+            shutdownAbort();
+            throw new IOException("cannot register " + mbeanName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unregisterMBeans() {
+        if (mbeanName != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
+            } catch (javax.management.JMException e) {
+                LOG.log(Level.WARNING, "could not unregister {0}: {1}", mbeanName, e.getMessage());
+            }
+            mbeanName = null;
+        }
+    }
+
+    /** Abort and wait: what a host's stop() does; every MBean of the instance is unregistered. */
     @Override
     public void close() throws InterruptedException {
+        unregisterMBeans();
         shutdownAbort();
         if (!awaitTermination(Duration.ofSeconds(CONTROL_TIMEOUT_SECONDS))) {
             LOG.log(Level.WARNING, "instance {0} did not stop within {1} s", instance.name(), CONTROL_TIMEOUT_SECONDS);
