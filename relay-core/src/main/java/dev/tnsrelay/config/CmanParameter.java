@@ -52,6 +52,8 @@ public enum CmanParameter {
     IP_RATE_INTERVAL(new ParameterType.Time(ChronoUnit.SECONDS), "0", false, "Interval for IP_RATE_COUNT, seconds."),
     IP_RATE_BLOCK(new ParameterType.Time(ChronoUnit.MINUTES), "0", false, "Minutes a client over the rate is blocked."),
     REST_ADDRESS(new ParameterType.HostPort(), "", false, "host:port of the administration REST interface."),
+    HEALTH_CHECK_INTERVAL(new ParameterType.Time(ChronoUnit.SECONDS), "0", false,
+            "tnsrelay extension: seconds between active checks of registered handlers (TCP + TNS probe); 0 is off."),
     TDM(new ParameterType.Switch(), "no", false, "Traffic Director Mode (not offered by tnsrelay)."),
     TDM_THREADING_MODE(new ParameterType.Choice("dedicated", "shared"), "dedicated", false,
             "Threading of Traffic Director Mode (not offered by tnsrelay)."),

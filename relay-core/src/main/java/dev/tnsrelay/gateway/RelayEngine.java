@@ -46,6 +46,8 @@ public final class RelayEngine implements AutoCloseable {
     private volatile CmanParameters parameters;
     private Listener listener;
     private ObjectName mbeanName;
+    private HealthCheck healthCheck;
+    private boolean healthChecking;
 
     public RelayEngine(CmanInstance instance, Executor executor, Clock clock) {
         this.instance = instance;
@@ -72,6 +74,12 @@ public final class RelayEngine implements AutoCloseable {
         listener = new Listener(this, addresses);
         gateways.forEach(executor::execute);
         executor.execute(listener);
+        Duration every = parameters.duration(CmanParameter.HEALTH_CHECK_INTERVAL);
+        healthCheck = new HealthCheck(registry, every.isZero() ? Duration.ofDays(1) : every);
+        healthChecking = !every.isZero();
+        if (healthChecking) {
+            executor.execute(healthCheck);
+        }
         awaitLoops();
         registerMBeans();
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
@@ -85,6 +93,9 @@ public final class RelayEngine implements AutoCloseable {
             boolean ready = listener.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             for (Gateway g : gateways) {
                 ready &= g.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+            }
+            if (healthChecking) {
+                ready &= healthCheck.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             }
             if (!ready) {
                 shutdownAbort();
@@ -181,14 +192,25 @@ public final class RelayEngine implements AutoCloseable {
 
     /** SHUTDOWN NORMAL: stop accepting; the instance ends when its last session does. */
     public void shutdownNormal() {
+        if (healthCheck != null) {
+            healthCheck.stop();
+        }
         if (listener != null) {
             listener.stop();
         }
         gateways.forEach(Gateway::drain);
     }
 
+    /** One round of the active health check of registered handlers, now (what the periodic check does). */
+    public void checkHandlersNow() {
+        healthCheck.round();
+    }
+
     /** SHUTDOWN ABORT: stop accepting and close every session now. */
     public void shutdownAbort() {
+        if (healthCheck != null) {
+            healthCheck.stop();
+        }
         if (listener != null) {
             listener.stop();
         }
@@ -206,7 +228,7 @@ public final class RelayEngine implements AutoCloseable {
                 return false;
             }
         }
-        return true;
+        return !healthChecking || healthCheck.awaitFinished(remaining(deadline));
     }
 
     /** The registry's MXBean name: the instance and its first port, so that several engines in a JVM differ. */

@@ -17,7 +17,10 @@ public record ServiceInfo(String service, List<InstanceInfo> instances, long ref
         }
     }
 
-    /** @param active sessions this gateway holds through the handler; {@code established} counts all routed */
-    public record HandlerInfo(Handler handler, int active, long established) {
+    /**
+     * @param active sessions this gateway holds through the handler; {@code established} counts all routed
+     * @param healthy false when the active health check finds it failing (it is then out of rotation)
+     */
+    public record HandlerInfo(Handler handler, int active, long established, boolean healthy) {
     }
 }

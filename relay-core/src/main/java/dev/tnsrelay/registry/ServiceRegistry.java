@@ -43,6 +43,12 @@ public final class ServiceRegistry {
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> established = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+    /** Handlers the health check found failing: out of rotation until a check finds them answering. */
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+
+    /** One handler to check: its service (for the probe's CONNECT), its instance and the handler. */
+    public record Probe(String service, String instance, Handler handler) {
+    }
 
     public ServiceRegistry(Clock clock, CmanParameters parameters) {
         this.clock = clock;
@@ -89,8 +95,8 @@ public final class ServiceRegistry {
         if (matching.isEmpty()) {
             return refuse(service, Selection.NO_HANDLER);
         }
-        List<Candidate> ready = matching.stream()
-                .filter(c -> c.handler().state() == HandlerState.READY && load(c) < c.handler().maxLoad()).toList();
+        List<Candidate> ready = matching.stream().filter(c -> c.handler().state() == HandlerState.READY
+                && !failing.contains(c.key()) && load(c) < c.handler().maxLoad()).toList();
         if (ready.isEmpty()) {
             return refuse(service, whyNone(matching));
         }
@@ -113,6 +119,29 @@ public final class ServiceRegistry {
         }
     }
 
+    /** Every handler of every live registration, for the health check. */
+    public List<Probe> probes() {
+        Instant now = clock.instant();
+        List<Probe> out = new ArrayList<>();
+        for (String service : services.keySet()) {
+            for (Entry e : live(service, now)) {
+                e.registration().handlers().forEach(h -> out.add(new Probe(e.registration().service(),
+                        e.registration().instance(), h)));
+            }
+        }
+        return out;
+    }
+
+    /** The health check's verdict on a handler: failing ones leave the rotation, answering ones come back. */
+    public void healthy(Probe probe, boolean answering) {
+        String k = key(probe.service()) + "/" + key(probe.instance()) + "/" + probe.handler().id();
+        if (answering) {
+            failing.remove(k);
+        } else {
+            failing.add(k);
+        }
+    }
+
     /** Removes the registrations whose time-to-live has passed. */
     public void purgeExpired() {
         Instant now = clock.instant();
@@ -131,7 +160,8 @@ public final class ServiceRegistry {
                 List<ServiceInfo.HandlerInfo> handlers = e.registration().handlers().stream()
                         .map(h -> {
                             String k = handlerKey(e.registration(), h);
-                            return new ServiceInfo.HandlerInfo(h, count(active, k), count(established, k));
+                            return new ServiceInfo.HandlerInfo(h, count(active, k), count(established, k),
+                                    !failing.contains(k));
                         }).toList();
                 instances.add(new ServiceInfo.InstanceInfo(e.registration().instance(), e.registration().node(),
                         handlers, Optional.ofNullable(e.expires())));
@@ -181,11 +211,13 @@ public final class ServiceRegistry {
         return all.stream().filter(c -> group.apply(c).equals(g)).toList();
     }
 
-    /** Why no handler takes the connect: restricted, blocking, a mix of both, or full. */
-    private static int whyNone(List<Candidate> matching) {
+    /** Why no handler takes the connect: restricted, blocking (or failing its health check), a mix, or full. */
+    private int whyNone(List<Candidate> matching) {
         boolean restricted = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.RESTRICTED);
-        boolean blocked = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.BLOCKED);
-        boolean full = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.READY);
+        boolean blocked = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.BLOCKED
+                || c.handler().state() == HandlerState.READY && failing.contains(c.key()));
+        boolean full = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.READY
+                && !failing.contains(c.key()));
         if (full) {
             return Selection.NO_HANDLER;
         }

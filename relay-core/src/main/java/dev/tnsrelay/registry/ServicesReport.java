@@ -27,7 +27,8 @@ public final class ServicesReport {
                     out.append("      \"").append(h.handler().id()).append("\" established:").append(h.established())
                             .append(" current:").append(h.active()).append(" load:").append(h.handler().load())
                             .append(" max:").append(h.handler().maxLoad()).append(" state:")
-                            .append(h.handler().state().name().toLowerCase(Locale.ROOT)).append('\n')
+                            .append(h.handler().state().name().toLowerCase(Locale.ROOT))
+                            .append(h.healthy() ? "" : " health:failing").append('\n')
                             .append("         ").append(h.handler().server().name()).append(" SERVER\n")
                             .append("         ").append(h.handler().address().nv()).append('\n');
                 }

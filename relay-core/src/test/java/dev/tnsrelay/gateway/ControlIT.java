@@ -147,6 +147,23 @@ class ControlIT {
     }
 
     @Test
+    void thePeriodicHealthCheckRunsWithTheEngineAndStopsWithIt() throws Exception {
+        try (Gateways gw = Gateways.acceptingAll("(HEALTH_CHECK_INTERVAL=1)")) {
+            assertEquals(1, loopsOf("dev.tnsrelay.gateway.HealthCheck"), "started with the engine");
+            gw.engine.close();
+            for (int i = 0; i < 100 && loopsOf("dev.tnsrelay.gateway.HealthCheck") > 0; i++) {
+                Thread.sleep(20); // the loop has signalled its end; its run() returns right after
+            }
+            assertEquals(0, loopsOf("dev.tnsrelay.gateway.HealthCheck"), "ended when the engine stopped");
+        }
+    }
+
+    private static long loopsOf(String className) {
+        return Thread.getAllStackTraces().values().stream().filter(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().equals(className))).count();
+    }
+
+    @Test
     void setChangesOnlyRuntimeParameters() throws Exception {
         try (Gateways gw = Gateways.acceptingAll("")) {
             gw.engine.set(CmanParameter.IDLE_TIMEOUT, "30");

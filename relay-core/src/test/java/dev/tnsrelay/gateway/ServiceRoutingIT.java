@@ -134,6 +134,33 @@ class ServiceRoutingIT {
     }
 
     @Test
+    void theHealthCheckTakesAFailingHandlerOutOfRotationAndBringsItBack() throws Exception {
+        register("sales1", one, HandlerState.READY);
+        register("sales2", two, HandlerState.READY);
+        int port = one.port();
+        one.close(); // sales1's listener is gone
+        two.enqueue(new FakeTnsListener.Refuse(12514)); // sales2's listener answers the probe
+        engine.checkHandlersNow();
+        assertTrue(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        for (int i = 0; i < 3; i++) {
+            two.enqueue(new FakeTnsListener.Refuse(12514));
+            assertEquals(12514, connectFails().getErrorCode());
+        }
+        assertEquals(3 + 1, two.connections(), "every connect went to sales2 (plus the probe)");
+
+        one = new FakeTnsListener(port).enqueue(new FakeTnsListener.Refuse(12514)); // back, answering probes
+        two.enqueue(new FakeTnsListener.Refuse(12514));
+        engine.checkHandlersNow();
+        assertEquals(1, one.connections(), "the probe reached it");
+        assertTrue(one.takeConnect().connectData().contains("tnsrelay-health-check"));
+        one.enqueue(new FakeTnsListener.Refuse(12514));
+        two.enqueue(new FakeTnsListener.Refuse(12514));
+        assertEquals(12514, connectFails().getErrorCode());
+        assertEquals(12514, connectFails().getErrorCode());
+        assertEquals(2, one.connections(), "back in rotation: the least-loaded choice sends it one of two");
+    }
+
+    @Test
     void aRegistrationFromANodeThatIsNotInvitedIsRefused() {
         RegistrationRefusedException e = assertThrows(RegistrationRefusedException.class, () -> engine.registry()
                 .register(new Registration("sales", "rogue", "192.0.2.10", List.of(new Handler("DEDICATED",

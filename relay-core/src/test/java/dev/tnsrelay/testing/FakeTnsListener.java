@@ -76,7 +76,14 @@ public final class FakeTnsListener implements AutoCloseable {
     private volatile int connections;
 
     public FakeTnsListener() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On a given loopback port (0: any free one), e.g. to come back where a stopped listener was. */
+    public FakeTnsListener(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         acceptor = new Thread(this::acceptLoop, "fake-listener-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
