@@ -40,7 +40,8 @@ import java.util.Set;
  */
 public final class CmanOra {
 
-    private static final Set<String> SECTIONS = Set.of("ADDRESS", "ADDRESS_LIST", "RULE_LIST", "PARAMETER_LIST");
+    private static final Set<String> SECTIONS = Set.of("ADDRESS", "ADDRESS_LIST", "RULE_LIST", "PARAMETER_LIST",
+            "SERVICE_LIST");
     private static final Set<String> RULE_KEYS = Set.of("SRC", "DST", "SRV", "ACT", "ACTION_LIST");
     private static final Set<String> ACTION_KEYS = Set.of("AUT", "MOCT", "MCT", "MIT", "CONN_STATS");
     private static final Set<String> LEGACY = Set.of("CMAN_RULES", "CMAN_PROFILE", "CMAN_ADMIN");
@@ -118,6 +119,7 @@ public final class CmanOra {
         List<Address> addresses = new ArrayList<>();
         NvPair ruleList = null;
         NvPair parameterList = null;
+        NvPair serviceList = null;
         for (NvPair section : configuration.children()) {
             switch (section.name()) {
                 case "ADDRESS" -> addresses.add(listeningAddress(section));
@@ -132,6 +134,7 @@ public final class CmanOra {
                 }
                 case "RULE_LIST" -> ruleList = once(ruleList, section);
                 case "PARAMETER_LIST" -> parameterList = once(parameterList, section);
+                case "SERVICE_LIST" -> serviceList = once(serviceList, section);
                 case "RULE_GROUP" -> throw new NetParseException(section.position(),
                         "RULE_GROUP (21c enhanced rule lists) is not supported yet: use RULE_LIST");
                 case "RULE", "ACTION_LIST" -> throw new NetParseException(section.position(), section.name()
@@ -150,7 +153,8 @@ public final class CmanOra {
         }
         RuleList rules = rules(ruleList);
         CmanParameters parameters = parameterList == null ? CmanParameters.defaults() : parameters(parameterList);
-        return new CmanInstance(name, addresses, rules, parameters, entry.position());
+        List<StaticService> services = serviceList == null ? List.of() : StaticServices.read(serviceList);
+        return new CmanInstance(name, addresses, rules, parameters, services, entry.position());
     }
 
     private static NvPair once(NvPair earlier, NvPair section) {

@@ -4,6 +4,10 @@ import dev.tnsrelay.config.CmanInstance;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
+import dev.tnsrelay.config.StaticService;
+import dev.tnsrelay.registry.Handler;
+import dev.tnsrelay.registry.HandlerState;
+import dev.tnsrelay.registry.Registration;
 import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.registry.ServiceRegistryBean;
 import java.lang.management.ManagementFactory;
@@ -56,6 +60,10 @@ public final class RelayEngine implements AutoCloseable {
         this.rules = instance.rules();
         this.parameters = instance.parameters();
         this.registry = new ServiceRegistry(clock, instance.parameters());
+        for (StaticService s : instance.services()) {
+            registry.put(new Registration(s.service(), s.instance(), s.node(), List.of(new Handler(s.server().name(),
+                    s.address(), s.server(), 0, s.maxLoad(), HandlerState.READY)), Duration.ZERO));
+        }
     }
 
     /** Binds every listening address and starts the gateways; fails, leaving nothing open, if one cannot bind. */

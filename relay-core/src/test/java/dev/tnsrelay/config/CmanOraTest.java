@@ -157,6 +157,33 @@ class CmanOraTest {
     }
 
     @Test
+    void staticServicesInTheServiceList() {
+        CmanInstance cman = load("""
+                c = (CONFIGURATION=(ADDRESS=(HOST=127.0.0.1)(PORT=1522))(RULE_LIST=)
+                  (SERVICE_LIST=
+                    (SERVICE=(SERVICE_NAME=sales)(INSTANCE_NAME=sales1)(ADDRESS=(PROTOCOL=tcp)(HOST=db1)(PORT=1521)))
+                    (SERVICE=(SERVICE_NAME=sales)(INSTANCE_NAME=sales2)(NODE=rack2)(SERVER=shared)(MAX_LOAD=50)
+                      (ADDRESS=(PROTOCOL=tcp)(HOST=db2)(PORT=1522)))))
+                """);
+        assertEquals(2, cman.services().size());
+        StaticService first = cman.services().get(0);
+        assertEquals("db1", first.node());
+        assertEquals(dev.tnsrelay.descriptor.ServerType.DEDICATED, first.server());
+        assertEquals(100, first.maxLoad());
+        StaticService second = cman.services().get(1);
+        assertEquals("rack2", second.node());
+        assertEquals(50, second.maxLoad());
+        assertEquals(1522, second.address().port());
+        NetParseException e = failure("c = (CONFIGURATION=(ADDRESS=(HOST=h)(PORT=1))(RULE_LIST=)\n"
+                + "  (SERVICE_LIST=(SERVICE=(SERVICE_NAME=s)(INSTANCE=i)(ADDRESS=(HOST=h)(PORT=1)))))");
+        assertEquals(2, e.position().line());
+        assertTrue(e.detail().contains("unknown name INSTANCE in SERVICE (did you mean NODE?)")
+                || e.detail().contains("unknown name INSTANCE in SERVICE"), e.getMessage());
+        assertTrue(failure("c = (CONFIGURATION=(ADDRESS=(HOST=h)(PORT=1))(RULE_LIST=)(SERVICE_LIST=(SERVICE="
+                + "(SERVICE_NAME=s)(INSTANCE_NAME=i))))").detail().contains("has no ADDRESS"));
+    }
+
+    @Test
     void suggestionsOnlyForLikelyTypos() {
         assertEquals(Optional.of("IDLE_TIMEOUT"), NameSuggestions.closest("IDLE_TIMOUT", CmanParameter.names()));
         assertEquals(Optional.empty(), NameSuggestions.closest("TRACING", CmanParameter.names()));

@@ -1,6 +1,7 @@
 package dev.tnsrelay.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,11 +154,31 @@ class ServiceRoutingIT {
         engine.checkHandlersNow();
         assertEquals(1, one.connections(), "the probe reached it");
         assertTrue(one.takeConnect().connectData().contains("tnsrelay-health-check"));
+        assertFalse(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        register("sales2", two, HandlerState.BLOCKED); // only sales1 can take it now, if it is back in rotation
         one.enqueue(new FakeTnsListener.Refuse(12514));
-        two.enqueue(new FakeTnsListener.Refuse(12514));
         assertEquals(12514, connectFails().getErrorCode());
-        assertEquals(12514, connectFails().getErrorCode());
-        assertEquals(2, one.connections(), "back in rotation: the least-loaded choice sends it one of two");
+        assertEquals(2, one.connections(), "back in rotation: the probe, then the connect");
+    }
+
+    @Test
+    void aServiceRegisteredInCmanOraIsRoutedWithoutAnyRegistration() throws Exception {
+        one.enqueue(new FakeTnsListener.Refuse(12514));
+        try (RelayEngine configured = new RelayEngine(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)"
+                + "(HOST=127.0.0.1)(PORT=0))(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)))"
+                + "(SERVICE_LIST=(SERVICE=(SERVICE_NAME=hr)(INSTANCE_NAME=hr1)(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)"
+                + "(PORT=" + one.port() + ")))))", "static").instances().get(0), threads, clock).start()) {
+            Properties p = new Properties();
+            p.setProperty("user", "scott");
+            p.setProperty("password", "tiger");
+            SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:oracle:thin:@"
+                    + "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT="
+                    + configured.listenAddresses().get(0).getPort() + "))(CONNECT_DATA=(SERVICE_NAME=hr)))", p).close());
+            assertEquals(12514, e.getErrorCode(), "the listener's own answer: " + e.getMessage());
+            assertTrue(one.takeConnect().connectData().contains("(SERVICE_NAME=hr)"));
+            clock.advance(Duration.ofDays(365));
+            assertEquals(1, configured.registry().snapshot().size(), "a static registration never expires");
+        }
     }
 
     @Test
