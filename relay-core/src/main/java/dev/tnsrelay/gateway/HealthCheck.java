@@ -81,11 +81,8 @@ final class HealthCheck implements Runnable {
         stop.countDown();
     }
 
-    boolean awaitRunning(long millis) throws InterruptedException {
-        return lifecycle.awaitRunning(millis);
-    }
-
-    boolean awaitFinished(long millis) throws InterruptedException {
-        return lifecycle.awaitFinished(millis);
+    /** When the loop runs and when it has ended. */
+    LoopLifecycle lifecycle() {
+        return lifecycle;
     }
 }

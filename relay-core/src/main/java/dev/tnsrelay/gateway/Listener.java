@@ -61,13 +61,9 @@ final class Listener implements Runnable {
         selector.wakeup();
     }
 
-    /** True once the loop runs on a thread of the executor. */
-    boolean awaitRunning(long millis) throws InterruptedException {
-        return lifecycle.awaitRunning(millis);
-    }
-
-    boolean awaitFinished(long millis) throws InterruptedException {
-        return lifecycle.awaitFinished(millis);
+    /** When the loop runs and when it has ended. */
+    LoopLifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override

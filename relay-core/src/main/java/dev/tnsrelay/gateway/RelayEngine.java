@@ -98,12 +98,12 @@ public final class RelayEngine implements AutoCloseable {
     /** Returns once every loop runs: a host whose executor never runs them gets an error, not half a gateway. */
     private void awaitLoops() throws IOException {
         try {
-            boolean ready = listener.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+            boolean ready = listener.lifecycle().awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             for (Gateway g : gateways) {
-                ready &= g.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+                ready &= g.lifecycle().awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             }
             if (healthChecking) {
-                ready &= healthCheck.awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
+                ready &= healthCheck.lifecycle().awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             }
             if (!ready) {
                 shutdownAbort();
@@ -228,15 +228,15 @@ public final class RelayEngine implements AutoCloseable {
     /** Waits until the listener and every gateway have stopped and released their sockets. */
     public boolean awaitTermination(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        if (listener != null && !listener.awaitFinished(remaining(deadline))) {
+        if (listener != null && !listener.lifecycle().awaitFinished(remaining(deadline))) {
             return false;
         }
         for (Gateway g : gateways) {
-            if (!g.awaitFinished(remaining(deadline))) {
+            if (!g.lifecycle().awaitFinished(remaining(deadline))) {
                 return false;
             }
         }
-        return !healthChecking || healthCheck.awaitFinished(remaining(deadline));
+        return !healthChecking || healthCheck.lifecycle().awaitFinished(remaining(deadline));
     }
 
     /** The registry's MXBean name: the instance and its first port, so that several engines in a JVM differ. */
