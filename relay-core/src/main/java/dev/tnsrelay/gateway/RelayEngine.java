@@ -51,6 +51,7 @@ public final class RelayEngine implements AutoCloseable {
     private Listener listener;
     private ObjectName mbeanName;
     private HealthCheck healthCheck;
+    private volatile java.time.Instant startedAt;
     private boolean healthChecking;
 
     public RelayEngine(CmanInstance instance, Executor executor, Clock clock) {
@@ -60,7 +61,11 @@ public final class RelayEngine implements AutoCloseable {
         this.rules = instance.rules();
         this.parameters = instance.parameters();
         this.registry = new ServiceRegistry(clock, instance.parameters());
-        for (StaticService s : instance.services()) {
+        registerStatic(instance);
+    }
+
+    private void registerStatic(CmanInstance from) {
+        for (StaticService s : from.services()) {
             registry.put(new Registration(s.service(), s.instance(), s.node(), List.of(new Handler(s.server().name(),
                     s.address(), s.server(), 0, s.maxLoad(), HandlerState.READY)), Duration.ZERO));
         }
@@ -90,6 +95,7 @@ public final class RelayEngine implements AutoCloseable {
         }
         awaitLoops();
         registerMBeans();
+        startedAt = clock.instant();
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
                 listener.boundAddresses(), count);
         return this;
@@ -116,6 +122,27 @@ public final class RelayEngine implements AutoCloseable {
             shutdownAbort();
             throw new IOException("interrupted while starting", e);
         }
+    }
+
+    /** When the instance started (for show status). */
+    public java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Where the instance's configuration came from (for show status). */
+    public String configSource() {
+        return instance.position().source();
+    }
+
+    /**
+     * RELOAD: the rules, parameters and static services of a re-read cman.ora, for new connections; established
+     * sessions are left alone and earlier SETs are overridden. Listening addresses and the number of gateways
+     * change only with a restart.
+     */
+    public void reload(CmanInstance reread) {
+        reload(reread.rules());
+        parameters = reread.parameters();
+        registerStatic(reread);
     }
 
     public String name() {
