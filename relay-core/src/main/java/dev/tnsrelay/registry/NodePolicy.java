@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,43 +38,19 @@ final class NodePolicy {
     }
 
     private static List<HostPattern> patterns(List<String> nodes) {
-        List<HostPattern> out = new ArrayList<>();
-        for (String n : nodes) {
-            out.add(HostPattern.parse(n.contains("*") && !n.equals("*") ? wildcardToSubnet(n) : n));
-        }
-        return out;
-    }
-
-    /** {@code 10.1.35.*} → {@code 10.1.35.0/24}. */
-    private static String wildcardToSubnet(String node) {
-        String[] parts = node.split("\\.");
-        int fixed = 0;
-        StringBuilder net = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            boolean known = i < parts.length && !parts[i].equals("*") && fixed == i;
-            fixed += known ? 1 : 0;
-            net.append(i == 0 ? "" : ".").append(known ? parts[i] : "0");
-        }
-        return net + "/" + fixed * 8;
+        return nodes.stream().map(HostPattern::parseAllowingWildcards).toList();
     }
 
     private static boolean matches(HostPattern p, InetAddress a) {
-        if (p instanceof HostPattern.Any) {
-            return true;
-        }
-        if (p instanceof HostPattern.Subnet s) {
-            return s.contains(a);
-        }
+        return p.covers(a, NodePolicy::addressesOf);
+    }
+
+    private static List<InetAddress> addressesOf(String name) {
         try {
-            for (InetAddress known : InetAddress.getAllByName(((HostPattern.HostName) p).name())) {
-                if (known.equals(a)) {
-                    return true;
-                }
-            }
+            return List.of(InetAddress.getAllByName(name));
         } catch (UnknownHostException e) {
-            return false;
+            return List.of();
         }
-        return false;
     }
 
     private static boolean isLocal(InetAddress a) {

@@ -2,7 +2,9 @@ package dev.tnsrelay.rules;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +52,29 @@ public sealed interface HostPattern permits HostPattern.Any, HostPattern.Subnet,
         public String toString() {
             return name;
         }
+    }
+
+    /**
+     * True if the pattern covers the address: {@code *} always, a subnet by its bits, a host name by any of
+     * its addresses, as {@code addressesOf} looks them up (a caller may cache the lookups).
+     */
+    default boolean covers(InetAddress address, Function<String, List<InetAddress>> addressesOf) {
+        if (this instanceof Subnet s) {
+            return s.contains(address);
+        }
+        if (this instanceof HostName h) {
+            return addressesOf.apply(h.name()).contains(address);
+        }
+        return true;
+    }
+
+    /**
+     * Like {@link #parse}, but a partial wildcard such as {@code 10.1.35.*} is read as its subnet: Oracle allows
+     * that form in registration node lists, though not in rules.
+     */
+    static HostPattern parseAllowingWildcards(String text) {
+        String t = text.strip();
+        return parse(!t.equals("*") && PARTIAL_IPV4.matcher(t).matches() && t.contains("*") ? subnetFor(t) : t);
     }
 
     Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

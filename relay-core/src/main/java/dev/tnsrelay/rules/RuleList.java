@@ -52,13 +52,7 @@ public final class RuleList {
     }
 
     private boolean matches(HostPattern p, InetAddress address) {
-        if (p instanceof HostPattern.Any) {
-            return true;
-        }
-        if (p instanceof HostPattern.Subnet s) {
-            return s.contains(address);
-        }
-        return addressesOf(((HostPattern.HostName) p).name()).contains(address);
+        return p.covers(address, this::addressesOf);
     }
 
     private boolean matchesDestination(HostPattern p, String host, List<InetAddress> addresses) {
