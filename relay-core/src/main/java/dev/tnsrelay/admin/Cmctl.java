@@ -2,6 +2,7 @@ package dev.tnsrelay.admin;
 
 import dev.tnsrelay.config.CmanInstance;
 import dev.tnsrelay.config.CmanParameter;
+import dev.tnsrelay.gateway.Event;
 import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.gateway.RelayEngine;
 import dev.tnsrelay.gateway.SessionInfo;
@@ -98,6 +99,7 @@ public final class Cmctl {
             case "rules" -> rules();
             case "parameters" -> parameters();
             case "version" -> "CMCTL for tnsrelay: Version " + version() + "\n" + DONE;
+            case "events" -> events();
             default -> status() + gateways() + rules() + parameters() + ServicesReport.format(engine.registry().snapshot());
         };
     }
@@ -156,16 +158,24 @@ public final class Cmctl {
 
     private String rules() {
         StringBuilder out = new StringBuilder("Rules:\n");
-        for (Rule r : engine.rules().rules()) {
-            out.append(String.format(Locale.ROOT, "  (rule=(src=%s)(dst=%s)(srv=%s)(act=%s))%n", r.source(),
-                    r.destination(), r.service(), r.action().name().toLowerCase(Locale.ROOT)));
+        List<Rule> rules = engine.rules().rules();
+        for (int i = 0; i < rules.size(); i++) {
+            out.append(String.format(Locale.ROOT, "  %3d %s%n", i + 1, rules.get(i).text()));
+        }
+        return out.append(DONE).toString();
+    }
+
+    private String events() {
+        StringBuilder out = new StringBuilder();
+        for (Event e : engine.events().since(0, 100)) {
+            out.append(String.format(Locale.ROOT, "%s %-9s %s%n", DATE.format(e.time()), e.kind(), e.text()));
         }
         return out.append(DONE).toString();
     }
 
     private String parameters() {
         StringBuilder out = new StringBuilder();
-        engine.parameters().asMap().forEach((p, v) -> out.append(row(p.name(), String.valueOf(v))));
+        engine.parameters().asMap().forEach((p, v) -> out.append(row(p.name(), p.write(v))));
         return out.append(DONE).toString();
     }
 
@@ -177,7 +187,7 @@ public final class Cmctl {
         return String.format(Locale.ROOT, "%02d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 
-    private static String version() {
+    static String version() {
         String v = Cmctl.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }

@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * One cmctl command line, parsed:
  * <pre>
- * show status | services | gateways | rules | parameters | version | all
+ * show status | services | gateways | rules | parameters | events | version | all
  * show connections [count] [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]
+ * show connections [count] id …
  * close connections [the same filters]
  * suspend gateway[s] [id …] | resume gateway[s] [id …]
  * reload | set parameter value | shutdown [normal | abort]
@@ -27,7 +28,7 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
     public enum Verb { SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN }
 
     private static final List<String> SHOWABLE = List.of("status", "services", "connections", "gateways", "rules",
-            "parameters", "version", "all");
+            "parameters", "events", "version", "all");
 
     public static CmctlCommand parse(String line) {
         List<String> t = new ArrayList<>(Arrays.asList(line.strip().split("\\s+")));
@@ -91,6 +92,13 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
 
     private static SessionFilter filter(List<String> t) {
         SessionFilter f = SessionFilter.ALL;
+        List<Long> ids = new ArrayList<>();
+        while (!t.isEmpty() && t.get(0).matches("\\d{1,18}")) {
+            ids.add(Long.parseLong(t.remove(0)));
+        }
+        if (!ids.isEmpty()) {
+            return noMore(t, f.withIds(ids));
+        }
         while (!t.isEmpty()) {
             String word = t.remove(0).toLowerCase(Locale.ROOT);
             String arg = next(t, word + " needs a value");

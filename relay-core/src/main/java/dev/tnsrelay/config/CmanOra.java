@@ -59,8 +59,12 @@ public final class CmanOra {
 
     /** The configuration tnsrelay runs with when it is given none: loopback only, local clients only. */
     public static CmanConfiguration embeddedDefault() {
+        return parse(embeddedDefaultText(), "embedded default cman.ora");
+    }
+
+    static String embeddedDefaultText() {
         try (var in = CmanOra.class.getResourceAsStream("default-cman.ora")) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), "embedded default cman.ora");
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,6 +191,19 @@ public final class CmanOra {
             rules.add(rule(r));
         }
         return new RuleList(rules);
+    }
+
+    /**
+     * One rule as an administrator types it, {@code (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…))}, checked as strictly as
+     * in cman.ora; errors carry the column in {@code source}.
+     */
+    public static Rule rule(String text, String source) {
+        NvPair r = NvParser.parse(text, source);
+        if (!r.name().equals("RULE")) {
+            throw new NetParseException(r.position(), "expected (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…)), found ("
+                    + r.name() + "=…)");
+        }
+        return rule(r);
     }
 
     private static Rule rule(NvPair r) {

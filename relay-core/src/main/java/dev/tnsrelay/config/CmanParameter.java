@@ -88,6 +88,11 @@ public enum CmanParameter {
         return type.read(text);
     }
 
+    /** A value of this parameter as cman.ora writes it. */
+    public String write(Object value) {
+        return type.write(value);
+    }
+
     public Object defaultValue() {
         return type.read(defaultText);
     }

@@ -46,8 +46,9 @@ public final class CmanParameters {
         return (Boolean) values.get(p);
     }
 
+    /** The value as cman.ora writes it ({@code 60} for 60 seconds, {@code on}). */
     public String text(CmanParameter p) {
-        return String.valueOf(values.get(p));
+        return p.write(values.get(p));
     }
 
     @SuppressWarnings("unchecked")

@@ -15,6 +15,20 @@ sealed interface ParameterType {
 
     Object read(String text);
 
+    /** The value as cman.ora writes it: seconds (or minutes) for times, on/off, lists with commas. */
+    default String write(Object value) {
+        if (value instanceof Duration d) {
+            return Long.toString(this instanceof Time t ? d.toSeconds() / t.unit().getDuration().toSeconds() : d.toSeconds());
+        }
+        if (value instanceof Boolean b) {
+            return b ? "on" : "off";
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
+        return String.valueOf(value);
+    }
+
     /** ON/OFF; YES/NO and TRUE/FALSE are accepted as Oracle's files use them interchangeably. */
     record Switch() implements ParameterType {
         @Override

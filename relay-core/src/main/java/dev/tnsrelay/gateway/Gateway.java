@@ -87,6 +87,10 @@ final class Gateway implements Runnable {
         return engine.rules();
     }
 
+    EventLog events() {
+        return engine.events();
+    }
+
     ServiceRegistry registry() {
         return engine.registry();
     }

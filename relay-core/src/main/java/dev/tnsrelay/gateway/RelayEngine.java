@@ -46,6 +46,7 @@ public final class RelayEngine implements AutoCloseable {
     private final AtomicLong sessionIds = new AtomicLong();
     private final List<Gateway> gateways = new ArrayList<>();
     private final ServiceRegistry registry;
+    private final EventLog events;
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
     private Listener listener;
@@ -61,6 +62,7 @@ public final class RelayEngine implements AutoCloseable {
         this.rules = instance.rules();
         this.parameters = instance.parameters();
         this.registry = new ServiceRegistry(clock, instance.parameters());
+        this.events = new EventLog(clock);
         registerStatic(instance);
     }
 
@@ -96,6 +98,8 @@ public final class RelayEngine implements AutoCloseable {
         awaitLoops();
         registerMBeans();
         startedAt = clock.instant();
+        events.add("instance", "instance " + instance.name() + " started, listening on " + listener.boundAddresses()
+                + " with " + count + " gateways");
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
                 listener.boundAddresses(), count);
         return this;
@@ -169,6 +173,11 @@ public final class RelayEngine implements AutoCloseable {
     /** The services databases registered with this instance; connects without SOURCE_ROUTE are routed by it. */
     public ServiceRegistry registry() {
         return registry;
+    }
+
+    /** Recent refusals, drops and administrators' actions. */
+    public EventLog events() {
+        return events;
     }
 
     public RuleList rules() {
@@ -266,11 +275,16 @@ public final class RelayEngine implements AutoCloseable {
         return !healthChecking || healthCheck.lifecycle().awaitFinished(remaining(deadline));
     }
 
-    /** The registry's MXBean name: the instance and its first port, so that several engines in a JVM differ. */
+    /** The instance and its first port: its MBeans' {@code name}, so that several engines in one JVM differ. */
+    public String managementKey() {
+        return instance.name() + "@" + listenAddresses().get(0).getPort();
+    }
+
+    /** The registry's MXBean name. */
     public ObjectName registryName() {
         try {
             return new ObjectName("dev.tnsrelay", new java.util.Hashtable<>(java.util.Map.of("type", "ServiceRegistry",
-                    "name", ObjectName.quote(instance.name() + "@" + listenAddresses().get(0).getPort()))));
+                    "name", ObjectName.quote(managementKey()))));
         } catch (javax.management.MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }

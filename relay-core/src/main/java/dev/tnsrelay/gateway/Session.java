@@ -222,7 +222,10 @@ final class Session {
         service = a.service();
         routed = a.routed();
         switch (a.decision()) {
-            case CLOSE -> close(a.reason());
+            case CLOSE -> {
+                gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + a.reason());
+                close(a.reason());
+            }
             case REFUSE -> refuse(a.refusal(), a.reason());
             case ROUTE -> route(a);
         }
@@ -317,7 +320,9 @@ final class Session {
                 case REFUSE -> {
                     // pass the listener's refusal on as it is, and whatever follows it, until it closes
                     LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, serverLabel,
-                            Packets.refuseError(p));
+                            Integer.toString(Packets.refuseError(p)));
+                    gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop "
+                            + serverLabel + " refused with ORA-" + Packets.refuseError(p));
                     passThrough(p.bytes());
                     return;
                 }
@@ -408,7 +413,8 @@ final class Session {
     // ---- endings
 
     void refuse(int error, String reason) throws IOException {
-        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientAddress, error, reason);
+        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(), Integer.toString(error), reason);
+        gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + error + ": " + reason);
         gateway.refused();
         closeServer();
         closing = true;
@@ -490,8 +496,12 @@ final class Session {
     }
 
     SessionInfo snapshot(long now) {
-        return new SessionInfo(id, clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort(),
+        return new SessionInfo(id, clientLabel(),
                 serverLabel, service, gateway.id(), state, startedAt,
                 Duration.ofNanos(Math.max(0, now - lastActivityNanos)), bytesIn, bytesOut);
+    }
+
+    private String clientLabel() {
+        return clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort();
     }
 }

@@ -5,41 +5,51 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * cmctl's filter for show and close connections:
- * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}.
- * Empty parts match everything.
+ * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}, or a list
+ * of connection ids. Empty parts match everything.
  */
 public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
-        Optional<String> to, Optional<String> service, OptionalInt gateway) {
+        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids) {
 
     public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), OptionalInt.empty());
+            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of());
+
+    public SessionFilter {
+        ids = Set.copyOf(ids);
+    }
+
+    /** Only these connections (cmctl's {@code <id_list>}). */
+    public SessionFilter withIds(java.util.Collection<Long> list) {
+        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list));
+    }
 
     public SessionFilter inState(SessionState s) {
-        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway);
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids);
     }
 
     public SessionFilter olderThan(Duration d) {
-        return new SessionFilter(state, Optional.of(d), from, to, service, gateway);
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids);
     }
 
     public SessionFilter from(HostPattern p) {
-        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway);
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids);
     }
 
     public SessionFilter to(String host) {
-        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway);
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids);
     }
 
     public SessionFilter forService(String s) {
-        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway);
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids);
     }
 
     public SessionFilter using(int id) {
-        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id));
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids);
     }
 
     Predicate<SessionInfo> predicate(java.time.Instant now) {
@@ -48,7 +58,8 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 && from.map(p -> matchesHost(p, s.client())).orElse(true)
                 && to.map(h -> s.server().toLowerCase(Locale.ROOT).startsWith(h.toLowerCase(Locale.ROOT))).orElse(true)
                 && service.map(x -> x.equalsIgnoreCase(s.service())).orElse(true)
-                && (gateway.isEmpty() || gateway.getAsInt() == s.gateway());
+                && (gateway.isEmpty() || gateway.getAsInt() == s.gateway())
+                && (ids.isEmpty() || ids.contains(s.id()));
     }
 
     private static boolean matchesHost(HostPattern p, String hostPort) {

@@ -13,4 +13,15 @@ public record ActionList(Optional<Boolean> authenticationFilter, Optional<Durati
 
     public static final ActionList NONE =
             new ActionList(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** {@code (ACTION_LIST=(AUT=on)(MOCT=10)…)} with the overrides given, or nothing when there are none. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        authenticationFilter.ifPresent(v -> out.append("(AUT=").append(v ? "on" : "off").append(')'));
+        outboundConnectTimeout.ifPresent(d -> out.append("(MOCT=").append(d.toSeconds()).append(')'));
+        sessionTimeout.ifPresent(d -> out.append("(MCT=").append(d.toSeconds()).append(')'));
+        idleTimeout.ifPresent(d -> out.append("(MIT=").append(d.toSeconds()).append(')'));
+        connectionStatistics.ifPresent(v -> out.append("(CONN_STATS=").append(v ? "on" : "off").append(')'));
+        return out.isEmpty() ? "" : "(ACTION_LIST=" + out + ")";
+    }
 }

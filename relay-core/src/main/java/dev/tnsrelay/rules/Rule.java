@@ -16,6 +16,12 @@ public record Rule(HostPattern source, HostPattern destination, String service, 
         service = service.strip();
     }
 
+    /** The rule as cman.ora writes it: {@code (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…)[(ACTION_LIST=…)])}. */
+    public String text() {
+        return "(RULE=(SRC=" + source + ")(DST=" + destination + ")(SRV=" + service + ")(ACT="
+                + action.name().toLowerCase(Locale.ROOT) + ")" + actions.text() + ")";
+    }
+
     /** True if the rule is about this service: {@code *} or the same name in any case. */
     public boolean coversService(String requested) {
         return service.equals("*") || service.toLowerCase(Locale.ROOT).equals(requested.toLowerCase(Locale.ROOT));

@@ -14,8 +14,16 @@ public final class Gateways implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     private Gateways(String cmanOra) throws IOException {
-        engine = new RelayEngine(CmanOra.parse(cmanOra, "test cman.ora").instances().get(0), threads,
-                Clock.systemUTC()).start();
+        this(CmanOra.parse(cmanOra, "test cman.ora"));
+    }
+
+    private Gateways(dev.tnsrelay.config.CmanConfiguration config) throws IOException {
+        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).start();
+    }
+
+    /** The first instance of a cman.ora file. */
+    public static Gateways fromFile(java.nio.file.Path cmanOra) throws IOException {
+        return new Gateways(CmanOra.load(cmanOra));
     }
 
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */

@@ -37,6 +37,15 @@ public final class RawTnsClient implements AutoCloseable {
         return PacketType.of(rest[2] & 0xff);
     }
 
+    /** Sends {@code n} bytes through an established session to an echoing listener; true if they all came back. */
+    public boolean echoes(int n) throws IOException {
+        byte[] sent = new byte[n];
+        new java.util.Random(n).nextBytes(sent);
+        out.write(sent);
+        out.flush();
+        return java.util.Arrays.equals(sent, in.readNBytes(n));
+    }
+
     /** True when the gateway closed the connection (end of stream or reset) before the time-out. */
     public boolean closedByPeer() {
         try {

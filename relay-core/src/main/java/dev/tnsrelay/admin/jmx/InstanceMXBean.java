@@ -1,0 +1,45 @@
+package dev.tnsrelay.admin.jmx;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code dev.tnsrelay:type=Instance,name="<instance>@<port>"}: status, parameters, reload, shutdown. */
+public interface InstanceMXBean {
+
+    String getName();
+
+    String getVersion();
+
+    /** Start time, ISO-8601. */
+    String getStartDate();
+
+    long getUptimeSeconds();
+
+    String getConfigFile();
+
+    /** Where rule list changes are written. */
+    String getRulesFile();
+
+    List<String> getListeningAddresses();
+
+    /** Every parameter with its value now. */
+    Map<String, String> getParameters();
+
+    /** {@code show status} as cmctl prints it. */
+    String getStatus();
+
+    /** The newest events, oldest first: time, kind, text. */
+    List<String> getRecentEvents();
+
+    /** {@code set parameter value}: runtime-settable parameters only, until the next reload or restart. */
+    void setParameter(String name, String value);
+
+    /** {@code reload}: cman.ora read again; established sessions are left alone. */
+    void reload();
+
+    /** {@code shutdown normal}: no new connections; the instance ends with its last session. */
+    void shutdownNormal();
+
+    /** {@code shutdown abort}: every session closed now. */
+    void shutdownAbort();
+}

@@ -1,0 +1,161 @@
+package dev.tnsrelay.config;
+
+import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.net.NvPair;
+import dev.tnsrelay.net.NvParser;
+import dev.tnsrelay.net.NvPrinter;
+import dev.tnsrelay.net.TextPosition;
+import dev.tnsrelay.rules.Rule;
+import dev.tnsrelay.rules.RuleList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cman.ora an instance runs from, as a file the administrator's rule changes are written back to, so that
+ * RELOAD and a restart keep them. Only the instance's RULE_LIST is rewritten; comments and everything else in
+ * the file stay as they are. The previous file is kept as {@code cman.ora.bak}.
+ *
+ * <p>An instance started from the embedded default has no file of its own: its first change writes the
+ * default, with the new rules, to {@code writeTo} (the adapter's state folder), which the adapter reads at
+ * the next start when no TNS_ADMIN cman.ora is given.
+ */
+public final class CmanOraFile {
+
+    private final Path file;
+    private final String instance;
+    private final Optional<String> embeddedText;
+
+    private CmanOraFile(Path file, String instance, Optional<String> embeddedText) {
+        this.file = file;
+        this.instance = instance;
+        this.embeddedText = embeddedText;
+    }
+
+    /** The instance {@code instance} of the cman.ora at {@code file}. */
+    public static CmanOraFile of(Path file, String instance) {
+        return new CmanOraFile(file, instance, Optional.empty());
+    }
+
+    /** The embedded default, to be written to {@code writeTo} at its first change. */
+    public static CmanOraFile embedded(Path writeTo, String instance) {
+        return new CmanOraFile(writeTo, instance, Optional.of(CmanOra.embeddedDefaultText()));
+    }
+
+    /** Where rule changes are kept. */
+    public Path path() {
+        return file;
+    }
+
+    /** RELOAD: the instance as the file says now. */
+    public synchronized CmanInstance reread() {
+        String text = text();
+        return instanceIn(CmanOra.parse(text, source()));
+    }
+
+    /**
+     * Writes {@code rules} as the instance's RULE_LIST. The new file is read back before it replaces the old
+     * one: what is written is exactly what RELOAD and the next start will read.
+     *
+     * @return the rules as read back, positioned in the file (refusals name the rule by file, line and column)
+     */
+    public synchronized RuleList saveRules(RuleList rules) {
+        String old = text();
+        String updated = withRules(old, instance, rules);
+        CmanInstance check = instanceIn(CmanOra.parse(updated, source()));
+        List<String> written = check.rules().rules().stream().map(Rule::text).toList();
+        List<String> wanted = rules.rules().stream().map(Rule::text).toList();
+        if (!written.equals(wanted)) {
+            throw new IllegalStateException("the rewritten " + file + " would read back as " + written);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (Files.exists(file)) {
+                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".cman", ".ora");
+            Files.writeString(temp, updated, StandardCharsets.ISO_8859_1);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return reread().rules();
+    }
+
+    /** {@code text} with the RULE_LIST of {@code instanceName} replaced by {@code rules}, laid out as Oracle's tools do. */
+    static String withRules(String text, String instanceName, RuleList rules) {
+        CmanInstance target = instanceIn(CmanOra.parse(text, "cman.ora"), instanceName);
+        NvPair ruleList = NvParser.parseFile(text, "cman.ora").entries().stream()
+                .filter(e -> e.names().get(0).equalsIgnoreCase(target.name())).findFirst().orElseThrow()
+                .asPair().children().get(0).child("RULE_LIST").orElseThrow();
+        int start = offset(text, ruleList.position());
+        int end = closing(text, start);
+        String indent = " ".repeat(ruleList.position().column() - 1);
+        String replacement;
+        if (rules.rules().isEmpty()) {
+            replacement = "(RULE_LIST =)";
+        } else {
+            NvPair list = NvPair.of("RULE_LIST",
+                    rules.rules().stream().map(r -> NvParser.parse(r.text(), "rule")).toList());
+            replacement = NvPrinter.pretty(list).stripTrailing().replace("\n", "\n" + indent);
+        }
+        return text.substring(0, start) + replacement + text.substring(end + 1);
+    }
+
+    private static int offset(String text, TextPosition p) {
+        int at = 0;
+        for (int line = 1; line < p.line(); line++) {
+            at = text.indexOf('\n', at) + 1;
+        }
+        return at + p.column() - 1;
+    }
+
+    /** The ')' that closes the '(' at {@code open}, past quotes and comments. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                int eol = text.indexOf('\n', i);
+                i = eol < 0 ? text.length() : eol;
+            } else if (c == '"' || c == '\'') {
+                int close = text.indexOf(c, i + 1);
+                i = close < 0 ? text.length() : close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new NetParseException(new TextPosition("cman.ora", 1, 1), "RULE_LIST is not closed");
+    }
+
+    private String text() {
+        try {
+            if (Files.exists(file) || embeddedText.isEmpty()) {
+                return Files.readString(file, StandardCharsets.ISO_8859_1);
+            }
+            return embeddedText.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String source() {
+        return Files.exists(file) || embeddedText.isEmpty() ? file.toString() : "embedded default cman.ora";
+    }
+
+    private CmanInstance instanceIn(CmanConfiguration config) {
+        return instanceIn(config, instance);
+    }
+
+    private static CmanInstance instanceIn(CmanConfiguration config, String name) {
+        return config.instance(name).orElseThrow(() -> new NetParseException(new TextPosition(config.source(), 1, 1),
+                "no instance " + name + " in " + config.source()));
+    }
+}

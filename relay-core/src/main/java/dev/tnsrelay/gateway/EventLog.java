@@ -1,0 +1,44 @@
+package dev.tnsrelay.gateway;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The most recent events of an instance, oldest dropped first. Written from the gateway threads on refusals
+ * and from admin threads; a short lock per event, off the relay path (established sessions write none).
+ */
+public final class EventLog {
+
+    public static final int CAPACITY = 1000;
+
+    private final Clock clock;
+    private final Deque<Event> events = new ArrayDeque<>();
+    private long sequence;
+
+    public EventLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized Event add(String kind, String text) {
+        Event e = new Event(++sequence, clock.instant(), kind, text);
+        if (events.size() == CAPACITY) {
+            events.removeFirst();
+        }
+        events.addLast(e);
+        return e;
+    }
+
+    /** The events after {@code sequence} (0: all kept), oldest first, at most {@code limit} of the newest. */
+    public synchronized List<Event> since(long after, int limit) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e.sequence() > after) {
+                out.add(e);
+            }
+        }
+        return out.size() <= limit ? out : List.copyOf(out.subList(out.size() - limit, out.size()));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tnsrelay.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tnsrelay.config.CmanOraFile;
+import dev.tnsrelay.gateway.Event;
+import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.testing.FakeTnsListener;
+import dev.tnsrelay.testing.Gateways;
+import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.tns.PacketType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin model against a running gateway whose rules live in a real cman.ora file. */
+class AdministrationIT {
+
+    private static final String CMAN = """
+            # rules are edited by the administrators; this comment stays
+            cman_test =
+              (CONFIGURATION =
+                (ADDRESS = (PROTOCOL = tcp)(HOST = 127.0.0.1)(PORT = 0))
+                (RULE_LIST =
+                  (RULE = (SRC = 127.0.0.1)(DST = *)(SRV = *)(ACT = accept))
+                )
+                (PARAMETER_LIST = (MIN_GATEWAY_PROCESSES = 1))
+              )
+            """;
+
+    private record Fixture(Gateways gw, Administration admin, Path cman, Path audit) implements AutoCloseable {
+        static Fixture start(Path dir) throws Exception {
+            Path cman = dir.resolve("cman.ora");
+            Files.writeString(cman, CMAN);
+            Gateways gw = Gateways.fromFile(cman);
+            Path audit = dir.resolve("audit.log");
+            Administration admin = new Administration(gw.engine, CmanOraFile.of(cman, "cman_test"),
+                    new AuditLog(Optional.of(audit), gw.engine.events(), Clock.systemUTC()), name -> {
+                        throw new IllegalArgumentException("no naming here");
+                    });
+            return new Fixture(gw, admin, cman, audit);
+        }
+
+        String route(FakeTnsListener db, String service) {
+            return "(DESCRIPTION=(SOURCE_ROUTE=YES)" + gw.address() + db.address()
+                    + "(CONNECT_DATA=(SERVICE_NAME=" + service + ")))";
+        }
+
+        @Override
+        public void close() throws Exception {
+            gw.close();
+        }
+    }
+
+    @Test
+    void aRuleChangeMeetsTheNextConnectIsWrittenToCmanOraAndLeavesEstablishedSessionsAlone(@TempDir Path dir)
+            throws Exception {
+        try (Fixture f = Fixture.start(dir); FakeTnsListener db = new FakeTnsListener();
+             RawTnsClient established = new RawTnsClient(f.gw().port())) {
+            db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+            assertEquals(PacketType.ACCEPT, established.handshake(f.route(db, "sales")));
+
+            List<Views.RuleRow> rules = f.admin().insertRule("alice", 1, "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))");
+            assertEquals(List.of("(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))",
+                    "(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"), rules.stream().map(Views.RuleRow::text).toList());
+            try (RawTnsClient next = new RawTnsClient(f.gw().port())) {
+                assertEquals(PacketType.REFUSE, next.handshake(f.route(db, "sales")));
+            }
+            assertTrue(established.echoes(10_000), "the session established before the change still relays");
+            String file = Files.readString(f.cman());
+            assertTrue(file.startsWith("# rules are edited by the administrators; this comment stays\n"), file);
+            assertTrue(file.contains("(RULE = (SRC = *)(DST = *)(SRV = sales)(ACT = reject))"), file);
+
+            f.admin().moveRule("alice", 1, 2);
+            db.enqueue(new FakeTnsListener.Refuse(12514));
+            try (RawTnsClient next = new RawTnsClient(f.gw().port())) {
+                assertEquals(PacketType.REFUSE, next.handshake(f.route(db, "sales")));
+            }
+            assertTrue(db.takeConnect().connectData().contains("sales"), "now the accept rule matches first");
+            f.admin().removeRule("alice", 2);
+            f.admin().reload("bob");
+            assertEquals(List.of("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"),
+                    f.admin().rules().stream().map(Views.RuleRow::text).toList(), "reload reads what was written");
+            assertTrue(established.echoes(10_000));
+
+            List<String> audit = Files.readAllLines(f.audit());
+            assertEquals(4, audit.size(), String.join("\n", audit));
+            assertTrue(audit.get(0).matches(".*Z user=alice action=\"rule insert 1 \\(RULE=\\(SRC=\\*\\).*\" outcome=\"done\""),
+                    audit.get(0));
+            assertTrue(audit.get(3).contains("user=bob action=\"reload\" outcome=\"done\""), audit.get(3));
+            assertTrue(f.admin().events(0, 100).stream().map(Event::text)
+                    .anyMatch(t -> t.contains("ORA-12529")), "the refusal is an event");
+        }
+    }
+
+    @Test
+    void aListWithOneBadRuleChangesNothingAndSaysWhereTheErrorIs(@TempDir Path dir) throws Exception {
+        try (Fixture f = Fixture.start(dir)) {
+            NetParseException e = assertThrows(NetParseException.class, () -> f.admin().replaceRules("alice", List.of(
+                    "(RULE=(SRC=*)(DST=*)(SRV=hr)(ACT=reject))", "(RULE=(SRC=10.1.*)(DST=*)(SRV=*)(ACT=accept))")));
+            assertEquals("rule 2", e.position().source());
+            assertEquals(7, e.position().column(), e.getMessage());
+            assertTrue(e.getMessage().contains("10.1.0.0/16"), "says what to write: " + e.getMessage());
+            assertEquals(CMAN, Files.readString(f.cman()));
+            assertEquals(1, f.admin().rules().size());
+            assertTrue(Files.readString(f.audit()).contains("user=alice action=\"rule replace 2 rules"));
+            assertTrue(Files.readString(f.audit()).contains("outcome=\"failed: rule 2:1:7:"));
+
+            assertThrows(CmctlException.class, () -> f.admin().removeRule("alice", 2));
+            assertThrows(CmctlException.class, () -> f.admin().insertRule("alice", 0, "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))"));
+            assertThrows(NetParseException.class, () -> f.admin().addRule("alice", "(ADDRESS=(HOST=x))"));
+        }
+    }
+
+    @Test
+    void connectionsAreShownAndClosedByIdAndFilter(@TempDir Path dir) throws Exception {
+        try (Fixture f = Fixture.start(dir); FakeTnsListener db = new FakeTnsListener();
+             RawTnsClient sales = new RawTnsClient(f.gw().port());
+             RawTnsClient hr = new RawTnsClient(f.gw().port())) {
+            db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+            db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+            assertEquals(PacketType.ACCEPT, sales.handshake(f.route(db, "sales")));
+            assertEquals(PacketType.ACCEPT, hr.handshake(f.route(db, "hr")));
+
+            List<Views.Connection> all = f.admin().connections("");
+            assertEquals(2, all.size());
+            Views.Connection hrRow = f.admin().connections("for hr").get(0);
+            assertEquals("established", hrRow.state());
+            assertEquals(1, f.admin().close("carol", Long.toString(hrRow.id())));
+            assertTrue(hr.closedByPeer());
+            assertTrue(sales.echoes(1000));
+            assertThrows(CmctlException.class, () -> f.admin().close("carol", Long.toString(hrRow.id())));
+            assertTrue(f.admin().cmctl("carol", "show events").contains("carol: close connections " + hrRow.id()));
+        }
+    }
+}
