@@ -18,9 +18,16 @@ record TnsAdmin(Optional<Path> folder) {
         return new TnsAdmin(Optional.ofNullable(dir).map(Path::of));
     }
 
-    /** cman.ora from the folder, or the embedded default when the folder has none. */
-    CmanConfiguration cman() {
+    /**
+     * The cman.ora to run: the folder's; else the one in the state folder (the embedded default once an
+     * administrator changed its rules); else none, meaning the embedded default.
+     */
+    Optional<Path> cmanFile(Path stateDir) {
         return folder.map(f -> f.resolve("cman.ora")).filter(Files::isRegularFile)
-                .map(CmanOra::load).orElseGet(CmanOra::embeddedDefault);
+                .or(() -> Optional.of(stateDir.resolve("cman.ora")).filter(Files::isRegularFile));
+    }
+
+    CmanConfiguration cman(Path stateDir) {
+        return cmanFile(stateDir).map(CmanOra::load).orElseGet(CmanOra::embeddedDefault);
     }
 }

@@ -51,6 +51,8 @@ class TnsRelayResourceAdapterTest {
         Files.writeString(admin.resolve("cman.ora"), cmanOra);
         TnsRelayResourceAdapter ra = new TnsRelayResourceAdapter();
         ra.setTnsAdmin(admin.toString());
+        ra.setStateDir(admin.resolve("state").toString());
+        ra.setJmxPort(0);
         return ra;
     }
 
@@ -75,6 +77,28 @@ class TnsRelayResourceAdapterTest {
             }
             assertEquals(0, relayLoops());
         }
+    }
+
+    @Test
+    void theFirstStartMakesAnAdministratorAndTheAdminObjectReachesTheModel() throws Exception {
+        TnsRelayResourceAdapter ra = adapter("c = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
+                + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))))");
+        AdminAccessObject access = new AdminAccessObject();
+        access.setResourceAdapter(ra);
+        ra.start(new Bootstrap(pool));
+        try {
+            String password = Files.readString(admin.resolve("state/initial-admin-password")).strip();
+            assertEquals(java.util.Optional.of(dev.tnsrelay.admin.Role.ADMIN),
+                    access.users().check("admin", password.toCharArray()));
+            assertEquals("c", access.administration().status().instance());
+            access.administration().addRule("test", "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))");
+            assertTrue(Files.readString(admin.resolve("cman.ora")).contains("(ACT = drop)"),
+                    "a cman.ora given in TNS_ADMIN keeps the rule changes");
+            assertTrue(Files.readString(admin.resolve("state/audit.log")).contains("user=test action=\"rule add"));
+        } finally {
+            ra.stop();
+        }
+        assertThrows(IllegalStateException.class, access::administration);
     }
 
     @Test

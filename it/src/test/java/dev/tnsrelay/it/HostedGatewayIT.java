@@ -5,6 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tnsrelay.adapter.NetNamingFactory;
+import dev.tnsrelay.admin.CmctlClient;
+import dev.tnsrelay.admin.Role;
+import dev.tnsrelay.admin.Users;
+import dev.tnsrelay.admin.jmx.RuleListMXBean;
+import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.tns.PacketType;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import dev.tnsrelay.adapter.Resolved;
 import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.Slapd;
@@ -161,8 +178,165 @@ class HostedGatewayIT {
         assertTrue(cd.contains("(SOURCE_ROUTE=yes)") && cd.contains("(PORT=" + GATEWAY + ")"), cd);
     }
 
+    // ---- administration: JMX, REST, command line, screens (all against this server)
+
+    private static final int JMX_PORT = 15299;
+
+    @ArquillianResource
+    private URL deployment;
+
+    private URI admin() throws Exception {
+        return deployment.toURI().resolve("/admin/");
+    }
+
+    private static String adminPassword() throws IOException {
+        return Files.readString(Path.of(System.getProperty("state.dir"), "initial-admin-password")).strip();
+    }
+
+    private static boolean echoes(RawTnsClient c) throws IOException {
+        return c.echoes(20_000);
+    }
+
     @Test
-    @Order(5)
+    @Order(10)
+    @RunAsClient
+    void aRuleAddedOverRemoteJmxRejectsTheNextOjdbcConnectAndRemovingItLetsItThrough() throws Exception {
+        db().enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+        try (RawTnsClient established = new RawTnsClient(GATEWAY);
+             JMXConnector jmx = JMXConnectorFactory.connect(
+                     new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + JMX_PORT + "/jmxrmi"),
+                     Map.of(JMXConnector.CREDENTIALS, new String[] {"admin", adminPassword()}))) {
+            assertEquals(PacketType.ACCEPT, established.handshake(route("sales", db().address())));
+            assertTrue(db().takeConnect().connectData().contains("sales"));
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName name = server.queryNames(new ObjectName("dev.tnsrelay:type=RuleList,*"), null).iterator().next();
+            RuleListMXBean rules = JMX.newMXBeanProxy(server, name, RuleListMXBean.class);
+
+            rules.insert(1, "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))");
+            int connections = db().connections();
+            assertEquals(12529, connectFails(route("sales", db().address())).getErrorCode());
+            assertEquals(connections, db().connections(), "a rejected connect never reaches the listener");
+            assertTrue(Files.readString(Path.of(System.getProperty("tns.admin"), "cman.ora"))
+                    .contains("(RULE = (SRC = *)(DST = *)(SRV = sales)(ACT = reject))"), "persisted in cman.ora");
+
+            rules.remove(1);
+            db().enqueue(new FakeTnsListener.Refuse(12514));
+            assertEquals(12514, connectFails(route("sales", db().address())).getErrorCode(),
+                    "through the gateway to the listener again");
+            assertTrue(db().takeConnect().connectData().contains("sales"));
+            assertTrue(echoes(established), "the session established before both changes was not dropped");
+            assertTrue(Files.readString(Path.of(System.getProperty("state.dir"), "audit.log"))
+                    .contains("user=admin action=\"rule remove 1\" outcome=\"done\""));
+        }
+    }
+
+    @Test
+    @Order(11)
+    @RunAsClient
+    void theRestApiRefusesStrangersCrossSiteRequestsAndMonitorsChanging() throws Exception {
+        AdminHttp stranger = new AdminHttp(admin());
+        assertEquals(401, stranger.send("GET", "api/status", null).statusCode());
+        assertEquals(401, stranger.send("GET", "api/status", null, "Authorization", AdminHttp.basic("admin", "wrong-password")).statusCode());
+        HttpResponse<String> page = stranger.send("GET", "index.html", null);
+        assertEquals(302, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/admin/login.html"));
+
+        String basic = AdminHttp.basic("admin", adminPassword());
+        HttpResponse<String> status = stranger.send("GET", "api/status", null, "Authorization", basic);
+        assertEquals(200, status.statusCode(), status.body());
+        assertTrue(status.body().contains("\"instance\":\"cman_it\""), status.body());
+        String rule = "{\"rule\":\"(RULE=(SRC=*)(DST=*)(SRV=x)(ACT=drop))\"}";
+        assertEquals(403, stranger.send("POST", "api/rules", rule, "Authorization", basic).statusCode(),
+                "a Basic change without X-Requested-By, as a cross-site form would send it");
+
+        AdminHttp browser = new AdminHttp(admin());
+        String csrf = browser.login("admin", adminPassword());
+        assertEquals(200, browser.send("GET", "api/rules", null).statusCode());
+        assertEquals(403, browser.send("POST", "api/rules", rule).statusCode(), "no CSRF token");
+        assertEquals(403, browser.send("POST", "api/rules", rule, "X-CSRF-Token", "guessed").statusCode());
+        assertEquals(403, browser.send("POST", "api/rules", rule, "X-CSRF-Token", csrf, "Origin", "http://evil.example")
+                .statusCode(), "another origin");
+        HttpResponse<String> bad = browser.send("POST", "api/rules", "{\"rule\":\"(RULE=(SRC=10.*)(DST=*)(SRV=*)(ACT=accept))\"}",
+                "X-CSRF-Token", csrf);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("\"column\":7") && bad.body().contains("10.0.0.0/8"), bad.body());
+
+        Users.in(Path.of(System.getProperty("state.dir"))).put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
+        AdminHttp monitor = new AdminHttp(admin());
+        String monitorCsrf = monitor.login("watcher", "watching-all-day");
+        assertEquals(200, monitor.send("GET", "api/connections", null).statusCode());
+        assertEquals(403, monitor.send("POST", "api/gateways/0/suspend", null, "X-CSRF-Token", monitorCsrf).statusCode());
+        String rules = new AdminHttp(admin()).send("GET", "api/rules", null, "Authorization", basic).body();
+        assertTrue(!rules.contains("SRV=x") && !rules.contains("10.*") && rules.contains("\"position\":2"),
+                "nothing was added by the refused requests: " + rules);
+    }
+
+    @Test
+    @Order(12)
+    @RunAsClient
+    void theCommandLineShowsAndClosesConnections() throws Exception {
+        db().enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+        try (RawTnsClient client = new RawTnsClient(GATEWAY)) {
+            assertEquals(PacketType.ACCEPT, client.handshake(route("hr", db().address())));
+            db().takeConnect();
+            String url = admin().toString();
+            Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+
+            Cli show = Cli.run(env, "", "--url", url, "show", "connections", "for", "hr");
+            assertEquals(0, show.status, show.err);
+            assertTrue(show.out.contains(" hr ") && show.out.contains("established")
+                    && show.out.contains("Number of connections: 1"), show.out);
+
+            Cli close = Cli.run(env, "", "--url", url, "close", "connections", "for", "hr");
+            assertEquals(0, close.status, close.err);
+            assertTrue(close.out.startsWith("1 connection(s) closed"), close.out);
+            assertTrue(client.closedByPeer());
+
+            Cli none = Cli.run(env, "", "--url", url, "close", "connections", "for", "hr");
+            assertEquals(1, none.status);
+            assertEquals("TNS-04049: Specified connections do not exist", none.err.strip());
+
+            Cli interactive = Cli.run(env, "show gateways\nshow rules\nexit\n", "--url", url);
+            assertTrue(interactive.out.contains("CMCTL> ") && interactive.out.contains("Gateway ID")
+                    && interactive.out.contains("(RULE=(SRC=127.0.0.1)"), interactive.out);
+
+            Cli stranger = Cli.run(Map.of("TNSRELAY_PASSWORD", "not-the-password"), "", "--url", url, "show", "status");
+            assertEquals(2, stranger.status);
+            assertTrue(stranger.err.contains("TNS-12546"), stranger.err);
+        }
+    }
+
+    /** The command line run in this JVM, its output captured. */
+    private record Cli(int status, String out, String err) {
+        static Cli run(Map<String, String> env, String input, String... args) throws IOException {
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int status = CmctlClient.run(args, env, null, new java.io.BufferedReader(new java.io.StringReader(input)),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            return new Cli(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    @Order(13)
+    @RunAsClient
+    void theScreensInHeadlessChromium() throws Exception {
+        FakeTnsListener listener = db();
+        listener.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+        String crm = route("crm", listener.address());
+        try (AdminScreens screens = new AdminScreens(Path.of(System.getProperty("screenshots.dir")))) {
+            ScreensScenario.run(screens, admin(), adminPassword(), () -> holdSession(crm), listener);
+        }
+    }
+
+    private static java.util.concurrent.CompletableFuture<SQLException> holdSession(String descriptor) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> connectFails(descriptor));
+    }
+
+    @Test
+    @Order(20)
     void undeployingTheAdapterEndsEveryRelayThread() throws Exception {
         // what a deployer types: asadmin undeploy --cascade=true adapter-rar (the naming pool goes with it)
         AsAdmin.run("undeploy", java.util.Map.of("DEFAULT", "adapter-rar", "cascade", "true"));
@@ -179,7 +353,7 @@ class HostedGatewayIT {
     }
 
     @Test
-    @Order(6)
+    @Order(21)
     @RunAsClient
     void andClosesItsPort() {
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), GATEWAY).close());

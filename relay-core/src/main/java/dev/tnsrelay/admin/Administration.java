@@ -247,6 +247,11 @@ public final class Administration {
         }
     }
 
+    /** A login to the screens, good or not: the audit log says who tried from where. */
+    public void recordLogin(String who, String from, boolean accepted) {
+        audit.record(who.isEmpty() ? "(none)" : who, "login from " + from, accepted ? "done" : "failed: wrong user or password");
+    }
+
     /** The errors an administrator can cause, for the surfaces to answer with. */
     public static boolean isUserError(RuntimeException e) {
         return e instanceof CmctlException || e instanceof NetParseException || e instanceof IllegalArgumentException;

@@ -1,0 +1,136 @@
+package dev.tnsrelay.web;
+
+import dev.tnsrelay.admin.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every request to the screens and the API passes here:
+ * <ul>
+ * <li>who: a screen login (the HTTP session) or Basic credentials (the command line); nobody else gets past
+ *     the login page, the style sheet and {@code POST /api/login};</li>
+ * <li>cross-site: a change (any method but GET/HEAD) from another origin is refused; a screen change must carry
+ *     its session's {@code X-CSRF-Token}, a Basic one the {@code X-Requested-By} header — neither can be sent
+ *     by another site without a CORS pre-flight, which this application never grants;</li>
+ * <li>role: MONITOR may look, only ADMIN may change.</li>
+ * </ul>
+ */
+@WebFilter("/*")
+public class SecurityFilter extends HttpFilter {
+
+    private static final Set<String> PUBLIC = Set.of("/login.html", "/tnsrelay.css", "/login.js", "/favicon.ico");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD");
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        res.setHeader("X-Frame-Options", "DENY");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        res.setHeader("Referrer-Policy", "same-origin");
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        boolean api = path.startsWith("/api/");
+        if (api) {
+            res.setHeader("Cache-Control", "no-store");
+        }
+        boolean change = !SAFE.contains(req.getMethod());
+        if (change && crossSite(req)) {
+            refuse(res, 403, "cross-site request refused");
+            return;
+        }
+        if (PUBLIC.contains(path) || path.equals("/api/login") && req.getMethod().equals("POST")) {
+            chain.doFilter(req, res);
+            return;
+        }
+        Optional<Administrator> session = fromSession(req);
+        Optional<Administrator> caller = session.isPresent() ? session : fromBasic(req);
+        if (caller.isEmpty()) {
+            if (!api) {
+                res.sendRedirect(req.getContextPath() + "/login.html");
+            } else {
+                if (req.getHeader("X-Requested-With") == null) {
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"tnsrelay\", charset=\"UTF-8\"");
+                }
+                refuse(res, 401, "log in first");
+            }
+            return;
+        }
+        if (change) {
+            if (session.isPresent() ? !sameToken(session.get().csrfToken(), req.getHeader("X-CSRF-Token"))
+                    : req.getHeader("X-Requested-By") == null) {
+                refuse(res, 403, session.isPresent() ? "the X-CSRF-Token header is missing or wrong"
+                        : "a change needs the X-Requested-By header");
+                return;
+            }
+            if (!caller.get().role().mayChange() && !path.equals("/api/logout")) {
+                refuse(res, 403, caller.get().name() + " has the monitor role: looking only");
+                return;
+            }
+        }
+        req.setAttribute(Administrator.REQUEST_KEY, caller.get());
+        chain.doFilter(req, res);
+    }
+
+    /** An Origin, or the browser's own Sec-Fetch-Site, that says the request comes from another site. */
+    private static boolean crossSite(HttpServletRequest req) {
+        String fetchSite = req.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && fetchSite.equals("cross-site")) {
+            return true;
+        }
+        String origin = req.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = req.getHeader("Host");
+        return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    private static Optional<Administrator> fromSession(HttpServletRequest req) {
+        HttpSession s = req.getSession(false);
+        return s == null ? Optional.empty()
+                : Optional.ofNullable((Administrator) s.getAttribute(Administrator.SESSION_KEY));
+    }
+
+    private static Optional<Administrator> fromBasic(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String name = decoded.substring(0, colon);
+        Optional<Role> role = AdminModel.access().users().check(name, decoded.substring(colon + 1).toCharArray());
+        return role.map(r -> new Administrator(name, r, null));
+    }
+
+    private static boolean sameToken(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void refuse(HttpServletResponse res, int status, String message) throws IOException {
+        res.setStatus(status);
+        res.setContentType("application/json");
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}

@@ -1,0 +1,271 @@
+'use strict';
+// The admin screens: one page per hash (#status, #rules…), each drawn from the REST API. Live pages are
+// drawn again every two seconds; pages with inputs (rules, parameters, resolve) only when asked.
+let session = {csrfToken: '', role: 'monitor'};
+const LIVE = new Set(['status', 'gateways', 'connections', 'services', 'events']);
+const $ = (id) => document.getElementById(id);
+
+async function api(method, path, body) {
+  const headers = {'X-Requested-With': 'fetch', 'X-CSRF-Token': session.csrfToken};
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const res = await fetch('api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  if (res.status === 401) {
+    location.href = 'login.html';
+    throw new Error('log in first');
+  }
+  const data = res.headers.get('Content-Type')?.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const e = new Error(data.error || String(data));
+    e.details = data;
+    throw e;
+  }
+  return data;
+}
+
+function cell(row, text, cls) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (cls) td.className = cls;
+  return td;
+}
+
+function button(td, label, action, cls) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (cls) b.className = cls;
+  b.addEventListener('click', async () => {
+    say('');
+    try {
+      await action();
+    } catch (e) {
+      say(e.message, true);
+    }
+    draw();
+  });
+  td.appendChild(b);
+  return b;
+}
+
+function say(text, error) {
+  $('message').textContent = text;
+  $('message').className = error ? 'error' : '';
+}
+
+function hms(seconds) {
+  const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
+  return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+function fill(tbody, rows, each) {
+  const body = $(tbody);
+  body.replaceChildren();
+  rows.forEach((r) => each(body.insertRow(), r));
+}
+
+const pages = {
+  async status() {
+    const s = await api('GET', 'status');
+    $('instance').textContent = s.instance;
+    const fields = {'Instance name': s.instance, 'Version': s.version, 'Start date': s.started,
+      'Uptime': hms(s.uptimeSeconds), 'Num of gateways started': s.gateways, 'Average load level': s.averageLoad,
+      'Log level': s.logLevel, 'Trace level': s.traceLevel, 'Instance config file': s.configFile,
+      'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(', ')};
+    $('status').replaceChildren(...Object.entries(fields).flatMap(([k, v]) => {
+      const dt = document.createElement('dt'), dd = document.createElement('dd');
+      dt.textContent = k;
+      dd.textContent = v;
+      return [dt, dd];
+    }));
+  },
+  async gateways() {
+    fill('gateways', await api('GET', 'gateways'), (row, g) => {
+      cell(row, g.id); cell(row, g.state);
+      [g.active, g.peak, g.total, g.refused].forEach((n) => cell(row, n, 'num'));
+      const td = row.insertCell();
+      if (g.state === 'READY') button(td, 'Suspend', () => api('POST', `gateways/${g.id}/suspend`));
+      else button(td, 'Resume', () => api('POST', `gateways/${g.id}/resume`));
+    });
+  },
+  async connections() {
+    let rows;
+    try {
+      rows = await api('GET', 'connections?filter=' + encodeURIComponent($('filter').value));
+      $('filter-error').textContent = '';
+    } catch (e) {
+      $('filter-error').textContent = e.message;
+      return;
+    }
+    fill('connections', rows, (row, c) => {
+      row.dataset.id = c.id;
+      cell(row, c.id); cell(row, c.client); cell(row, c.server); cell(row, c.service); cell(row, c.gateway);
+      cell(row, c.state); cell(row, hms(c.ageSeconds), 'num'); cell(row, hms(c.idleSeconds), 'num');
+      cell(row, c.bytesIn, 'num'); cell(row, c.bytesOut, 'num');
+      button(row.insertCell(), 'Close', async () => {
+        const r = await api('POST', 'connections/close', {filter: String(c.id)});
+        say(`${r.closed} connection closed`);
+      }, 'close');
+    });
+  },
+  async services() {
+    const rows = [];
+    (await api('GET', 'services')).forEach((s) => s.instances.forEach((i) => i.handlers.forEach((h) =>
+      rows.push([s.service, i.instance, h.id, h.address, h.state, `${h.load}/${h.maxLoad}`, h.active, h.established,
+        h.healthy ? 'yes' : 'NO']))));
+    fill('services', rows, (row, r) => r.forEach((v) => cell(row, v)));
+  },
+  async rules() {
+    const rules = await api('GET', 'rules');
+    fill('rules', rules, (row, r) => {
+      cell(row, r.position); cell(row, r.text).className = 'rule';
+      const td = row.insertCell();
+      if (r.position > 1) button(td, '↑', () => api('POST', 'rules/move', {from: r.position, to: r.position - 1})).title = 'Move up';
+      if (r.position < rules.length) button(td, '↓', () => api('POST', 'rules/move', {from: r.position, to: r.position + 1})).title = 'Move down';
+      button(td, 'Remove', () => api('DELETE', 'rules/' + r.position), 'danger');
+    });
+    const s = await api('GET', 'status');
+    $('rules-file').textContent = s.rulesFile;
+  },
+  async parameters() {
+    fill('parameters', await api('GET', 'parameters'), (row, p) => {
+      cell(row, p.name);
+      const td = row.insertCell();
+      if (p.settable && session.role === 'admin') {
+        const input = document.createElement('input');
+        input.value = p.value;
+        input.id = 'parameter-' + p.name;
+        td.appendChild(input);
+        button(td, 'Set', async () => {
+          $('parameter-error').textContent = '';
+          try {
+            await api('PUT', 'parameters/' + p.name, {value: input.value});
+            say(`${p.name} set to ${input.value}`);
+          } catch (e) {
+            $('parameter-error').textContent = e.message;
+          }
+        });
+      } else {
+        td.textContent = p.value;
+      }
+      cell(row, p.defaultValue); cell(row, p.description);
+    });
+  },
+  async events() {
+    fill('events', (await api('GET', 'events')).reverse(), (row, e) => {
+      cell(row, e.time); cell(row, e.kind); cell(row, e.text);
+    });
+  },
+  async resolve() {}
+};
+
+function current() {
+  const name = location.hash.slice(1);
+  return pages[name] ? name : 'status';
+}
+
+async function draw() {
+  const name = current();
+  document.querySelectorAll('main section').forEach((s) => s.classList.toggle('shown', s.id === name + '-page'));
+  document.querySelectorAll('header nav a').forEach((a) => a.classList.toggle('active', a.hash === '#' + name));
+  try {
+    await pages[name]();
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+/** Shows a rule error where it is: the rule's text with the part at the error's column marked. */
+function showRuleError(text, e) {
+  const box = $('rule-error');
+  box.replaceChildren();
+  box.append(e.message);
+  const col = e.details && e.details.column;
+  if (col) {
+    const from = Math.min(col - 1, text.length);
+    let to = from + 1;
+    if (text.charAt(from) === '(') { // the whole (NAME=value) pair the parser points at
+      for (let depth = 0, i = from; i < text.length; i++) {
+        depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
+        if (depth === 0) { to = i + 1; break; }
+      }
+    }
+    const line = document.createElement('div');
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(from, to) || ' ';
+    line.append(text.slice(0, from), mark, text.slice(to));
+    box.append(line);
+    const input = $('rule-text');
+    input.focus();
+    input.setSelectionRange(from, to);
+  }
+}
+
+function wire() {
+  window.addEventListener('hashchange', () => { say(''); draw(); });
+  $('logout').addEventListener('click', async () => {
+    await api('POST', 'logout');
+    location.href = 'login.html';
+  });
+  $('filter-form').addEventListener('submit', (e) => { e.preventDefault(); draw(); });
+  $('close-matching').addEventListener('click', async () => {
+    const filter = $('filter').value.trim();
+    if (!confirm(filter ? `Close every connection matching "${filter}"?` : 'Close EVERY connection?')) return;
+    try {
+      say(`${(await api('POST', 'connections/close', {filter})).closed} connection(s) closed`);
+    } catch (e) {
+      say(e.message, true);
+    }
+    draw();
+  });
+  $('rule-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = $('rule-text').value;
+    const position = $('rule-position').value;
+    $('rule-error').replaceChildren();
+    try {
+      await api('POST', 'rules', position ? {rule: text, position: Number(position)} : {rule: text});
+      say('rule added');
+      draw();
+    } catch (err) {
+      showRuleError(text, err);
+    }
+  });
+  $('resolve-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const r = await api('GET', 'resolve?name=' + encodeURIComponent($('resolve-name').value));
+      $('resolve-how').textContent = `Used ${r.method} (${r.source})`;
+      $('resolve-out').textContent = r.descriptor;
+    } catch (err) {
+      $('resolve-how').textContent = '';
+      $('resolve-out').textContent = err.message;
+    }
+  });
+  $('reload').addEventListener('click', () => act('reload', 'Read cman.ora again?', () => api('POST', 'reload')));
+  $('shutdown-normal').addEventListener('click', () => act('shutdown', 'Refuse new connections and stop when the last session ends?',
+    () => api('POST', 'shutdown', {mode: 'normal'})));
+  $('shutdown-abort').addEventListener('click', () => act('shutdown', 'Close EVERY session now and stop?',
+    () => api('POST', 'shutdown', {mode: 'abort'})));
+}
+
+async function act(what, question, action) {
+  if (!confirm(question)) return;
+  try {
+    await action();
+    say(what + ': done');
+  } catch (e) {
+    say(e.message, true);
+  }
+  draw();
+}
+
+(async () => {
+  wire();
+  session = await api('GET', 'session');
+  $('who').textContent = `${session.user} (${session.role})`;
+  document.body.classList.toggle('monitor', session.role !== 'admin');
+  draw();
+  setInterval(() => { if (LIVE.has(current()) && !document.hidden) draw(); }, 2000);
+})();
