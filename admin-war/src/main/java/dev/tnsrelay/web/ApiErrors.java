@@ -19,11 +19,11 @@ public class ApiErrors implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException e) {
-        if (e instanceof WebApplicationException w) {
-            return w.getResponse();
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
+        if (e instanceof WebApplicationException w) {
+            return Response.status(w.getResponse().getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
+        }
         if (e instanceof NetParseException p) {
             body.put("source", p.position().source());
             body.put("line", p.position().line());

@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * clear. The file is read again when it changes, so an entry added with {@code bin/tnsrelay-passwd} takes
  * effect without a restart.
  *
- * <p>PBKDF2 is slow on purpose (about a tenth of a second a check here); a good check is remembered for
+ * <p>PBKDF2 is slow on purpose (50 to 100 ms a check on this project's 2-core machine); a good check is remembered for
  * {@link #REMEMBER_MILLIS} under a keyed digest of name and password, so that a command line sending Basic
  * credentials with every request does not pay it each time.
  */

@@ -10,7 +10,11 @@ import javax.security.auth.Subject;
 final class JmxCaller {
 
     /** The principal {@link RemoteJmx} gives an authenticated connection. */
-    record Administrator(String getName, Role role) implements Principal {
+    record Administrator(String name, Role role) implements Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
     }
 
     private JmxCaller() {
