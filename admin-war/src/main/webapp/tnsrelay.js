@@ -69,7 +69,7 @@ const pages = {
   async status() {
     const s = await api('GET', 'status');
     $('instance').textContent = s.instance;
-    const fields = {'Instance name': s.instance, 'Version': s.version, 'Start date': s.started,
+    const fields = {'Instance name': s.instance, 'Version': s.version, 'Start date': s.started.replace(/\.\d+Z$/, 'Z'),
       'Uptime': hms(s.uptimeSeconds), 'Num of gateways started': s.gateways, 'Average load level': s.averageLoad,
       'Log level': s.logLevel, 'Trace level': s.traceLevel, 'Instance config file': s.configFile,
       'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(', ')};
