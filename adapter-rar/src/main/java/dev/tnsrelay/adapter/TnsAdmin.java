@@ -1,7 +1,5 @@
 package dev.tnsrelay.adapter;
 
-import dev.tnsrelay.config.CmanConfiguration;
-import dev.tnsrelay.config.CmanOra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,9 +23,5 @@ record TnsAdmin(Optional<Path> folder) {
     Optional<Path> cmanFile(Path stateDir) {
         return folder.map(f -> f.resolve("cman.ora")).filter(Files::isRegularFile)
                 .or(() -> Optional.of(stateDir.resolve("cman.ora")).filter(Files::isRegularFile));
-    }
-
-    CmanConfiguration cman(Path stateDir) {
-        return cmanFile(stateDir).map(CmanOra::load).orElseGet(CmanOra::embeddedDefault);
     }
 }

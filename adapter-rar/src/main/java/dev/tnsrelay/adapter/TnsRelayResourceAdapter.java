@@ -23,6 +23,7 @@ import dev.tnsrelay.admin.AuditLog;
 import dev.tnsrelay.admin.Users;
 import dev.tnsrelay.admin.jmx.AdminMBeans;
 import dev.tnsrelay.admin.jmx.RemoteJmx;
+import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -120,9 +121,10 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         files = TnsAdmin.of(tnsAdmin, System.getenv("TNS_ADMIN"));
         Path state = stateFolder();
+        Optional<Path> cmanFile = files.cmanFile(state);
         CmanInstance chosen;
         try {
-            CmanConfiguration config = files.cman(state);
+            CmanConfiguration config = cmanFile.map(CmanOra::load).orElseGet(CmanOra::embeddedDefault);
             chosen = instance.isBlank() ? config.defaultInstance(hostName())
                     : config.instance(instance).orElseThrow(() -> new ResourceAdapterInternalException(
                             "TNS-04012: no instance " + instance + " in " + config.source()));
@@ -138,7 +140,7 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("TNS-04012: " + e.getMessage(), e);
         }
         try {
-            startAdministration(chosen, state);
+            startAdministration(chosen, cmanFile, state);
         } catch (IOException | JMException | RuntimeException e) {
             stop();
             throw new ResourceAdapterInternalException("TNS-04012: administration: " + e.getMessage(), e);
@@ -146,8 +148,9 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
     }
 
     /** The admin model, its MXBeans, the administrators (a first admin on first start) and remote JMX. */
-    private void startAdministration(CmanInstance chosen, Path state) throws IOException, JMException {
-        CmanOraFile cman = files.cmanFile(state).map(f -> CmanOraFile.of(f, chosen.name()))
+    private void startAdministration(CmanInstance chosen, Optional<Path> cmanFile, Path state)
+            throws IOException, JMException {
+        CmanOraFile cman = cmanFile.map(f -> CmanOraFile.of(f, chosen.name()))
                 .orElseGet(() -> CmanOraFile.embedded(state.resolve("cman.ora"), chosen.name()));
         users = Users.in(state);
         users.createAdminIfNone().ifPresent(note -> LOG.log(Level.WARNING, "tnsrelay: first start: administrator"

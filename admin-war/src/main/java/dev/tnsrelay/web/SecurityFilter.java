@@ -1,6 +1,7 @@
 package dev.tnsrelay.web;
 
 import dev.tnsrelay.admin.Role;
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -131,6 +132,6 @@ public class SecurityFilter extends HttpFilter {
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
-        res.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        res.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
     }
 }

@@ -54,8 +54,7 @@ public final class CmanOraFile {
 
     /** RELOAD: the instance as the file says now. */
     public synchronized CmanInstance reread() {
-        String text = text();
-        return instanceIn(CmanOra.parse(text, source()));
+        return instanceIn(CmanOra.parse(text(), onDisk() ? file.toString() : "embedded default cman.ora"), instance);
     }
 
     /**
@@ -65,10 +64,9 @@ public final class CmanOraFile {
      * @return the rules as read back, positioned in the file (refusals name the rule by file, line and column)
      */
     public synchronized RuleList saveRules(RuleList rules) {
-        String old = text();
-        String updated = withRules(old, instance, rules);
-        CmanInstance check = instanceIn(CmanOra.parse(updated, source()));
-        List<String> written = check.rules().rules().stream().map(Rule::text).toList();
+        String updated = withRules(text(), instance, rules);
+        RuleList readBack = instanceIn(CmanOra.parse(updated, file.toString()), instance).rules();
+        List<String> written = readBack.rules().stream().map(Rule::text).toList();
         List<String> wanted = rules.rules().stream().map(Rule::text).toList();
         if (!written.equals(wanted)) {
             throw new IllegalStateException("the rewritten " + file + " would read back as " + written);
@@ -84,12 +82,13 @@ public final class CmanOraFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        return reread().rules();
+        return readBack;
     }
 
     /** {@code text} with the RULE_LIST of {@code instanceName} replaced by {@code rules}, laid out as Oracle's tools do. */
     static String withRules(String text, String instanceName, RuleList rules) {
         CmanInstance target = instanceIn(CmanOra.parse(text, "cman.ora"), instanceName);
+        // a valid instance is NAME = (CONFIGURATION=…(RULE_LIST=…)…); the parse above made sure of it
         NvPair ruleList = NvParser.parseFile(text, "cman.ora").entries().stream()
                 .filter(e -> e.names().get(0).equalsIgnoreCase(target.name())).findFirst().orElseThrow()
                 .asPair().children().get(0).child("RULE_LIST").orElseThrow();
@@ -135,23 +134,20 @@ public final class CmanOraFile {
         throw new NetParseException(new TextPosition("cman.ora", 1, 1), "RULE_LIST is not closed");
     }
 
+    /** False only for the embedded default before its first change. */
+    private boolean onDisk() {
+        return embeddedText.isEmpty() || Files.exists(file);
+    }
+
     private String text() {
-        try {
-            if (Files.exists(file) || embeddedText.isEmpty()) {
-                return Files.readString(file, StandardCharsets.ISO_8859_1);
-            }
+        if (!onDisk()) {
             return embeddedText.get();
+        }
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private String source() {
-        return Files.exists(file) || embeddedText.isEmpty() ? file.toString() : "embedded default cman.ora";
-    }
-
-    private CmanInstance instanceIn(CmanConfiguration config) {
-        return instanceIn(config, instance);
     }
 
     private static CmanInstance instanceIn(CmanConfiguration config, String name) {

@@ -15,17 +15,8 @@ sealed interface ParameterType {
 
     Object read(String text);
 
-    /** The value as cman.ora writes it: seconds (or minutes) for times, on/off, lists with commas. */
+    /** A value as cman.ora writes it, so that {@code read(write(v))} gives {@code v} back. */
     default String write(Object value) {
-        if (value instanceof Duration d) {
-            return Long.toString(this instanceof Time t ? d.toSeconds() / t.unit().getDuration().toSeconds() : d.toSeconds());
-        }
-        if (value instanceof Boolean b) {
-            return b ? "on" : "off";
-        }
-        if (value instanceof java.util.List<?> list) {
-            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        }
         return String.valueOf(value);
     }
 
@@ -39,6 +30,11 @@ sealed interface ParameterType {
                 default -> throw new IllegalArgumentException("expected on or off (yes or no), not '" + text.strip() + "'");
             };
         }
+
+        @Override
+        public String write(Object value) {
+            return (Boolean) value ? "on" : "off";
+        }
     }
 
     /** A whole number of {@code unit}s, 0 or more; 0 means no limit. */
@@ -47,6 +43,11 @@ sealed interface ParameterType {
         public Object read(String text) {
             long n = Count.number(text, 0, Integer.MAX_VALUE);
             return Duration.of(n, unit);
+        }
+
+        @Override
+        public String write(Object value) {
+            return Long.toString(((Duration) value).toSeconds() / unit.getDuration().toSeconds());
         }
     }
 
@@ -101,6 +102,12 @@ sealed interface ParameterType {
         @Override
         public Object read(String text) {
             return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
         }
     }
 

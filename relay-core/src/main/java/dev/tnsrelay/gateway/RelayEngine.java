@@ -282,12 +282,7 @@ public final class RelayEngine implements AutoCloseable {
 
     /** The registry's MXBean name. */
     public ObjectName registryName() {
-        try {
-            return new ObjectName("dev.tnsrelay", new java.util.Hashtable<>(java.util.Map.of("type", "ServiceRegistry",
-                    "name", ObjectName.quote(managementKey()))));
-        } catch (javax.management.MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
+        return ManagementNames.of("ServiceRegistry", managementKey(), null);
     }
 
     private void registerMBeans() throws IOException {

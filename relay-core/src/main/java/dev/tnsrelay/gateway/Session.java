@@ -223,7 +223,7 @@ final class Session {
         routed = a.routed();
         switch (a.decision()) {
             case CLOSE -> {
-                gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + a.reason());
+                event("dropped", a.reason());
                 close(a.reason());
             }
             case REFUSE -> refuse(a.refusal(), a.reason());
@@ -321,8 +321,7 @@ final class Session {
                     // pass the listener's refusal on as it is, and whatever follows it, until it closes
                     LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, serverLabel,
                             Integer.toString(Packets.refuseError(p)));
-                    gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop "
-                            + serverLabel + " refused with ORA-" + Packets.refuseError(p));
+                    event("refused", "next hop " + serverLabel + " refused with ORA-" + Packets.refuseError(p));
                     passThrough(p.bytes());
                     return;
                 }
@@ -414,7 +413,7 @@ final class Session {
 
     void refuse(int error, String reason) throws IOException {
         LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(), Integer.toString(error), reason);
-        gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + error + ": " + reason);
+        event("refused", "ORA-" + error + ": " + reason);
         gateway.refused();
         closeServer();
         closing = true;
@@ -499,6 +498,11 @@ final class Session {
         return new SessionInfo(id, clientLabel(),
                 serverLabel, service, gateway.id(), state, startedAt,
                 Duration.ofNanos(Math.max(0, now - lastActivityNanos)), bytesIn, bytesOut);
+    }
+
+    /** A refusal or drop, for show events (established sessions write none). */
+    private void event(String kind, String what) {
+        gateway.events().add(kind, "session " + id + " from " + clientLabel() + ": " + what);
     }
 
     private String clientLabel() {

@@ -2,16 +2,15 @@ package dev.tnsrelay.admin.jmx;
 
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Views;
+import dev.tnsrelay.gateway.ManagementNames;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
@@ -32,29 +31,17 @@ public final class AdminMBeans implements AutoCloseable {
     public static AdminMBeans register(Administration admin, String key) throws JMException {
         AdminMBeans beans = new AdminMBeans();
         try {
-            beans.add(name("Instance", key, null), new Instance(admin), InstanceMXBean.class);
-            beans.add(name("RuleList", key, null), new Rules(admin), RuleListMXBean.class);
-            beans.add(name("Connections", key, null), new Connections(admin), ConnectionsMXBean.class);
+            beans.add(ManagementNames.of("Instance", key, null), new Instance(admin), InstanceMXBean.class);
+            beans.add(ManagementNames.of("RuleList", key, null), new Rules(admin), RuleListMXBean.class);
+            beans.add(ManagementNames.of("Connections", key, null), new Connections(admin), ConnectionsMXBean.class);
             for (Views.Gateway g : admin.gateways()) {
-                beans.add(name("Gateway", key, g.id()), new Gateway(admin, g.id()), GatewayMXBean.class);
+                beans.add(ManagementNames.of("Gateway", key, g.id()), new Gateway(admin, g.id()), GatewayMXBean.class);
             }
         } catch (JMException | RuntimeException e) {
             beans.close();
             throw e;
         }
         return beans;
-    }
-
-    public static ObjectName name(String type, String key, Integer id) {
-        Hashtable<String, String> keys = new Hashtable<>(Map.of("type", type, "name", ObjectName.quote(key)));
-        if (id != null) {
-            keys.put("id", id.toString());
-        }
-        try {
-            return new ObjectName("dev.tnsrelay", keys);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private <T> void add(ObjectName name, T bean, Class<T> type) throws JMException {
@@ -79,7 +66,7 @@ public final class AdminMBeans implements AutoCloseable {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            if (Administration.isUserError(e) && !(e.getClass() == IllegalArgumentException.class)) {
+            if (e.getClass() != IllegalArgumentException.class && Administration.isUserError(e)) {
                 throw new IllegalArgumentException(e.getMessage());
             }
             throw e;

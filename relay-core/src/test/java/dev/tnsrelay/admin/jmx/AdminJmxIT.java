@@ -9,6 +9,7 @@ import dev.tnsrelay.admin.AuditLog;
 import dev.tnsrelay.admin.Role;
 import dev.tnsrelay.admin.Users;
 import dev.tnsrelay.config.CmanOraFile;
+import dev.tnsrelay.gateway.ManagementNames;
 import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.RawTnsClient;
@@ -79,7 +80,7 @@ class AdminJmxIT {
                          Map.of(JMXConnector.CREDENTIALS, new String[] {"watcher", "a-long-watch-password"}))) {
                 String key = gw.engine.managementKey();
                 MBeanServerConnection connection = dba.getMBeanServerConnection();
-                RuleListMXBean rules = JMX.newMXBeanProxy(connection, AdminMBeans.name("RuleList", key, null),
+                RuleListMXBean rules = JMX.newMXBeanProxy(connection, ManagementNames.of("RuleList", key, null),
                         RuleListMXBean.class);
 
                 rules.insert(1, "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))");
@@ -97,25 +98,25 @@ class AdminJmxIT {
                 assertTrue(bad.getMessage().startsWith("rule 1:1:7: SRC: partial wildcards"), bad.getMessage());
 
                 ConnectionsMXBean connections = JMX.newMXBeanProxy(watcher.getMBeanServerConnection(),
-                        AdminMBeans.name("Connections", key, null), ConnectionsMXBean.class);
+                        ManagementNames.of("Connections", key, null), ConnectionsMXBean.class);
                 List<ConnectionRow> rows = connections.show("in established");
                 assertEquals(1, rows.size());
                 assertEquals("sales", rows.get(0).getService());
                 assertTrue(rows.get(0).getBytesIn() >= 50_000);
 
                 RuleListMXBean watcherRules = JMX.newMXBeanProxy(watcher.getMBeanServerConnection(),
-                        AdminMBeans.name("RuleList", key, null), RuleListMXBean.class);
+                        ManagementNames.of("RuleList", key, null), RuleListMXBean.class);
                 assertEquals(List.of("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"), watcherRules.getRules());
                 assertThrows(SecurityException.class, () -> watcherRules.add("(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept))"));
                 assertThrows(SecurityException.class, () -> connections.close(""));
 
-                GatewayMXBean gateway1 = JMX.newMXBeanProxy(connection, AdminMBeans.name("Gateway", key, 1),
+                GatewayMXBean gateway1 = JMX.newMXBeanProxy(connection, ManagementNames.of("Gateway", key, 1),
                         GatewayMXBean.class);
                 gateway1.suspend();
                 assertEquals("SUSPENDED", gateway1.getState());
                 gateway1.resume();
 
-                InstanceMXBean instance = JMX.newMXBeanProxy(connection, AdminMBeans.name("Instance", key, null),
+                InstanceMXBean instance = JMX.newMXBeanProxy(connection, ManagementNames.of("Instance", key, null),
                         InstanceMXBean.class);
                 instance.setParameter("IDLE_TIMEOUT", "120");
                 assertEquals("120", instance.getParameters().get("IDLE_TIMEOUT"));
