@@ -159,7 +159,7 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         administration = new Administration(engine, cman,
                 new AuditLog(Optional.of(state.resolve(AuditLog.FILE)), engine.events(), Clock.systemUTC()),
                 this::resolution);
-        mbeans = AdminMBeans.register(administration, engine.managementKey());
+        mbeans = AdminMBeans.register(administration, engine.registry(), engine.managementKey());
         if (jmxPort != null && jmxPort != 0) {
             remoteJmx = RemoteJmx.start(jmxHost, jmxPort, users, ManagementFactory.getPlatformMBeanServer());
         }

@@ -34,8 +34,8 @@ public class LoginResource {
     public Response login(JsonObject body) {
         String user = body != null && body.get("user") instanceof JsonString s ? s.getString() : "";
         String password = body != null && body.get("password") instanceof JsonString s ? s.getString() : "";
-        Optional<Role> role = AdminModel.access().users().check(user, password.toCharArray());
         var admin = AdminModel.access().administration();
+        Optional<Role> role = AdminModel.access().users().check(user, password.toCharArray());
         if (role.isEmpty()) {
             admin.recordLogin(user, request.getRemoteAddr(), false);
             return Response.status(401).entity(Map.of("error", "user name or password is wrong")).build();

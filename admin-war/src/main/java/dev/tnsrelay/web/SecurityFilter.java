@@ -24,7 +24,8 @@ import java.util.Set;
  * <li>cross-site: a change (any method but GET/HEAD) from another origin is refused; a screen change must carry
  *     its session's {@code X-CSRF-Token}, a Basic one the {@code X-Requested-By} header — neither can be sent
  *     by another site without a CORS pre-flight, which this application never grants;</li>
- * <li>role: MONITOR may look, only ADMIN may change.</li>
+ * <li>role: MONITOR may look, only ADMIN may change;</li>
+ * <li>size: a body must say its length and stay within {@link #MAX_BODY}, before anyone is asked for a password.</li>
  * </ul>
  */
 @WebFilter("/*")
@@ -32,6 +33,8 @@ public class SecurityFilter extends HttpFilter {
 
     private static final Set<String> PUBLIC = Set.of("/login.html", "/tnsrelay.css", "/login.js", "/favicon.ico");
     private static final Set<String> SAFE = Set.of("GET", "HEAD");
+    /** The largest request body: a whole rule list of a few hundred rules fits; nothing a client needs is larger. */
+    static final long MAX_BODY = 256 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -46,6 +49,14 @@ public class SecurityFilter extends HttpFilter {
             res.setHeader("Cache-Control", "no-store");
         }
         boolean change = !SAFE.contains(req.getMethod());
+        if (req.getHeader("Transfer-Encoding") != null) {
+            refuse(res, 411, "send the body with a Content-Length");
+            return;
+        }
+        if (req.getContentLengthLong() > MAX_BODY) {
+            refuse(res, 413, "a request body is at most " + MAX_BODY + " bytes");
+            return;
+        }
         if (change && crossSite(req)) {
             refuse(res, 403, "cross-site request refused");
             return;

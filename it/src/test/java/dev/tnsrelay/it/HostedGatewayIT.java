@@ -306,6 +306,31 @@ class HostedGatewayIT {
         }
     }
 
+    @Test
+    @Order(14)
+    @RunAsClient
+    void aHugeLoginIsRefusedUnreadAndAnOverlongNameIsLoggedCutShortOnOneLine() throws Exception {
+        AdminHttp stranger = new AdminHttp(admin());
+        String tenMegabytes = "{\"user\":\"" + "A".repeat(10 << 20) + "\",\"password\":\"x\"}";
+        assertEquals(413, stranger.send("POST", "api/login", tenMegabytes).statusCode());
+
+        String forged = "mallory\\nuser=admin action=\\\"shutdown abort\\\" outcome=\\\"done\\\"";
+        for (String user : List.of(forged, "x".repeat(100_000))) {
+            HttpResponse<String> refused = stranger.send("POST", "api/login",
+                    "{\"user\":\"" + user + "\",\"password\":\"whatever\"}");
+            assertEquals(401, refused.statusCode(), refused.body());
+        }
+        List<String> audit = Files.readAllLines(Path.of(System.getProperty("state.dir"), "audit.log"));
+        String escaped = audit.get(audit.size() - 2);
+        String cut = audit.get(audit.size() - 1);
+        assertTrue(escaped.contains(" user=mallory\\nuser=admin action=\\\"shutdown abort\\\""), escaped);
+        assertTrue(cut.length() < 2_000 && cut.contains("x…(+99872 chars) action=")
+                && cut.endsWith("outcome=\"failed: wrong user or password\""), cut.substring(0, Math.min(300, cut.length())));
+        assertTrue(audit.stream().noneMatch(l -> l.startsWith("user=admin")), "no forged line");
+        assertEquals(200, stranger.send("GET", "api/status", null, "Authorization", AdminHttp.basic("admin", adminPassword()))
+                .statusCode(), "the server answers as before");
+    }
+
     /** The command line run in this JVM, its output captured. */
     private record Cli(int status, String out, String err) {
         static Cli run(Map<String, String> env, String input, String... args) throws IOException {

@@ -81,7 +81,7 @@ public final class Administration {
     /** @param filter cmctl's filter words ({@code in established from 10.0.0.0/8 …}), or ids; blank for all */
     public List<Views.Connection> connections(String filter) {
         Instant now = Instant.now();
-        return engine.sessions(filter(filter)).stream().map(s -> connection(s, now)).toList();
+        return engine.sessions(filter(filter).predicate(now)).stream().map(s -> connection(s, now)).toList();
     }
 
     private static Views.Connection connection(SessionInfo s, Instant now) {
@@ -139,7 +139,7 @@ public final class Administration {
     public int close(String who, String filter) {
         SessionFilter f = filter(filter);
         return change(who, ("close connections " + filter).strip(), () -> {
-            int n = engine.close(f);
+            int n = engine.close(f.predicate(Instant.now()));
             if (n == 0) {
                 throw new CmctlException("TNS-04049: Specified connections do not exist");
             }

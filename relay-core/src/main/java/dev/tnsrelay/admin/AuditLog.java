@@ -1,6 +1,7 @@
 package dev.tnsrelay.admin;
 
 import dev.tnsrelay.gateway.EventLog;
+import dev.tnsrelay.logging.LogText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Every administrator's change, whoever made it and through whichever door (screens, REST, command line, JMX):
- * one line per action in {@code audit.log} — time, who, what, how it ended — and an {@code admin} event.
+ * one line per action in {@code audit.log} — time, who, what, how it ended — and an {@code admin} event. Every
+ * field goes through {@link LogText}: a name or action cannot add a line or close its quotes.
  */
 public final class AuditLog {
 
@@ -32,11 +34,13 @@ public final class AuditLog {
     }
 
     public synchronized void record(String who, String what, String outcome) {
-        String line = DateTimeFormatter.ISO_INSTANT.format(clock.instant()) + " user=" + who + " action=\""
-                + what.replace('"', '\'').replace('\n', ' ') + "\" outcome=\"" + outcome.replace('"', '\'').replace('\n', ' ')
-                + "\"";
+        String user = LogText.of(who, LogText.NAME);
+        String action = LogText.of(what);
+        String result = LogText.of(outcome);
+        String line = DateTimeFormatter.ISO_INSTANT.format(clock.instant()) + " user=" + user + " action=\"" + action
+                + "\" outcome=\"" + result + "\"";
         LOG.log(System.Logger.Level.INFO, line);
-        events.add("admin", who + ": " + what + " -> " + outcome);
+        events.add("admin", user + ": " + action + " -> " + result);
         if (file.isPresent()) {
             try {
                 Files.createDirectories(file.get().toAbsolutePath().getParent());

@@ -42,7 +42,7 @@ public final class Cmctl {
         return switch (c.verb()) {
             case SHOW -> show(c);
             case CLOSE -> {
-                int n = engine.close(c.filter());
+                int n = engine.close(c.filter().predicate(java.time.Instant.now()));
                 if (n == 0) {
                     throw new CmctlException("TNS-04049: Specified connections do not exist");
                 }
@@ -138,7 +138,7 @@ public final class Cmctl {
     }
 
     private String connections(CmctlCommand c) {
-        List<SessionInfo> rows = engine.sessions(c.filter());
+        List<SessionInfo> rows = engine.sessions(c.filter().predicate(java.time.Instant.now()));
         if (c.count()) {
             return "Number of connections: " + rows.size() + "\n" + DONE;
         }

@@ -35,6 +35,10 @@ public final class Users {
 
     public static final String FILE = "users";
     public static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+    /** The longest user name {@link #put} accepts. */
+    public static final int MAX_NAME = 64;
+    /** The longest password checked: PBKDF2 of a megabyte is a denial of service, not a password. */
+    public static final int MAX_PASSWORD = 1024;
     static final int ITERATIONS = 210_000;
     static final long REMEMBER_MILLIS = 5 * 60_000;
 
@@ -85,11 +89,11 @@ public final class Users {
 
     /** Adds a user or changes one's role and password. */
     public synchronized void put(String name, Role role, char[] password) {
-        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
+        if (!name.matches("[A-Za-z0-9._@-]{1," + MAX_NAME + "}")) {
             throw new IllegalArgumentException("a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
-        if (password.length < 12) {
-            throw new IllegalArgumentException("a password has at least 12 characters");
+        if (password.length < 12 || password.length > MAX_PASSWORD) {
+            throw new IllegalArgumentException("a password has 12 to " + MAX_PASSWORD + " characters");
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
@@ -113,6 +117,9 @@ public final class Users {
 
     /** The role of a user whose password is right; empty otherwise (unknown user and wrong password alike). */
     public Optional<Role> check(String name, char[] password) {
+        if (name.length() > MAX_NAME || password.length > MAX_PASSWORD) {
+            return Optional.empty();
+        }
         Entry e = current().get(name);
         if (e == null) {
             pbkdf2(password, new byte[16], ITERATIONS); // the same time for an unknown name

@@ -1,5 +1,6 @@
 package dev.tnsrelay.gateway;
 
+import dev.tnsrelay.logging.LogText;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ public final class EventLog {
         this.clock = clock;
     }
 
+    /** Adds an event; its text is escaped and bounded ({@link LogText}), as clients write part of it. */
     public synchronized Event add(String kind, String text) {
-        Event e = new Event(++sequence, clock.instant(), kind, text);
+        Event e = new Event(++sequence, clock.instant(), kind, LogText.of(text));
         if (events.size() == CAPACITY) {
             events.removeFirst();
         }

@@ -67,6 +67,10 @@ final class Gateway implements Runnable {
         return id;
     }
 
+    RelayEngine engine() {
+        return engine;
+    }
+
     Selector selector() {
         return selector;
     }
@@ -189,10 +193,9 @@ final class Gateway implements Runnable {
         return rows;
     }
 
-    /** Closes the sessions the filter selects; runs on the loop. */
-    int close(SessionFilter filter, String reason) {
+    /** Closes the sessions {@code selects} picks; runs on the loop. */
+    int close(java.util.function.Predicate<SessionInfo> selects, String reason) {
         long now = System.nanoTime();
-        var selects = filter.predicate(clock().instant());
         int n = 0;
         for (Session s : new ArrayList<>(sessions)) {
             if (selects.test(s.snapshot(now))) {
@@ -236,6 +239,8 @@ final class Gateway implements Runnable {
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.ERROR, "gateway " + id + " stopped", e);
+        } catch (Error e) {
+            engine.fail(e);
         } finally {
             runTasks();
             new ArrayList<>(sessions).forEach(s -> s.close("gateway " + id + " shut down"));
@@ -246,6 +251,7 @@ final class Gateway implements Runnable {
             }
             lifecycle.exit();
             runTasks(); // hand-offs that raced the shutdown: their sockets are closed, not leaked
+            engine.loopFinished();
         }
     }
 

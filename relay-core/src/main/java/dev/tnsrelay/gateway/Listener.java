@@ -81,9 +81,12 @@ final class Listener implements Runnable {
             }
         } catch (IOException e) {
             LOG.log(Level.ERROR, "listener stopped", e);
+        } catch (Error e) {
+            engine.fail(e);
         } finally {
             closeAll();
             lifecycle.exit();
+            engine.loopFinished();
         }
     }
 

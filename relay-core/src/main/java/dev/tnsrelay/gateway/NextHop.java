@@ -3,8 +3,6 @@ package dev.tnsrelay.gateway;
 import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.descriptor.Description;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +31,22 @@ final class NextHop {
         return self + 1 < hops.size() ? Optional.of(hops.get(self + 1)) : Optional.empty();
     }
 
+    /** A next hop the gateway can connect to: TCP or TCPS, with a host (an empty one must never mean loopback). */
+    static boolean usable(Address a) {
+        return a.isTcp() && !a.socketHost().isBlank();
+    }
+
     private static boolean isLocal(String host) {
+        if (host.isBlank()) {
+            return false;
+        }
         try {
             for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (a.isLoopbackAddress() || a.isAnyLocalAddress() || NetworkInterface.getByInetAddress(a) != null) {
+                if (LocalAddresses.isLocal(a)) {
                     return true;
                 }
             }
-        } catch (UnknownHostException | SocketException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
         return false;

@@ -9,9 +9,6 @@ import dev.tnsrelay.registry.Handler;
 import dev.tnsrelay.registry.HandlerState;
 import dev.tnsrelay.registry.Registration;
 import dev.tnsrelay.registry.ServiceRegistry;
-import dev.tnsrelay.registry.ServiceRegistryBean;
-import java.lang.management.ManagementFactory;
-import javax.management.ObjectName;
 import dev.tnsrelay.rules.RuleList;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,6 +23,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A running Connection Manager instance: its listener and gateways, and the control operations behind cmctl
@@ -34,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * for as long as the instance runs.
  *
  * <p>Gateways: MIN_GATEWAY_PROCESSES of them are started (at least one). MAX_CONNECTIONS applies to each.
+ *
+ * <p>An engine runs once: after a shutdown the instance that owns it builds a new one. The registry and the event
+ * log are the instance's and outlive it. An {@link Error} in a loop fails the engine: it stops listening, closes
+ * every session and ends in {@link EngineState#FAILED}, rather than staying open and silent.
  */
 public final class RelayEngine implements AutoCloseable {
 
@@ -47,23 +49,69 @@ public final class RelayEngine implements AutoCloseable {
     private final List<Gateway> gateways = new ArrayList<>();
     private final ServiceRegistry registry;
     private final EventLog events;
+    private final RouteLoops routeLoops = new RouteLoops();
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
+    private final Listeners listeners = new Listeners();
+    private volatile EngineState state = EngineState.STARTING;
+    private volatile Throwable failure;
     private Listener listener;
-    private ObjectName mbeanName;
     private HealthCheck healthCheck;
     private volatile java.time.Instant startedAt;
     private boolean healthChecking;
 
+    /** An engine with a registry and an event log of its own. */
     public RelayEngine(CmanInstance instance, Executor executor, Clock clock) {
+        this(instance, executor, clock, new ServiceRegistry(clock, instance.parameters()), new EventLog(clock));
+    }
+
+    /** An engine that routes by {@code registry} and writes to {@code events}, both owned by the caller. */
+    public RelayEngine(CmanInstance instance, Executor executor, Clock clock, ServiceRegistry registry,
+            EventLog events) {
         this.instance = instance;
         this.executor = executor;
         this.clock = clock;
         this.rules = instance.rules();
         this.parameters = instance.parameters();
-        this.registry = new ServiceRegistry(clock, instance.parameters());
-        this.events = new EventLog(clock);
+        this.registry = registry;
+        this.events = events;
         registerStatic(instance);
+    }
+
+    /** Adds a listener to every session's events; before {@link #start()}, so that it misses none. */
+    public RelayEngine addListener(SessionListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    public EngineState state() {
+        return state;
+    }
+
+    /** What failed the engine, when it is {@link EngineState#FAILED}. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /**
+     * A loop met an {@link Error}: the engine cannot be trusted to serve any more. It stops listening and closes
+     * every session at once, and says so loudly; the owner sees {@link EngineState#FAILED}.
+     */
+    void fail(Throwable cause) {
+        synchronized (this) {
+            if (state == EngineState.FAILED) {
+                return;
+            }
+            failure = cause;
+            state = EngineState.FAILED;
+        }
+        LOG.log(Level.ERROR, "instance " + instance.name() + " failed and stopped listening; restart it", cause);
+        events.add("instance", "instance " + instance.name() + " failed: " + cause);
+        stopLoops(true);
     }
 
     private void registerStatic(CmanInstance from) {
@@ -96,8 +144,8 @@ public final class RelayEngine implements AutoCloseable {
             executor.execute(healthCheck);
         }
         awaitLoops();
-        registerMBeans();
         startedAt = clock.instant();
+        state = EngineState.RUNNING;
         events.add("instance", "instance " + instance.name() + " started, listening on " + listener.boundAddresses()
                 + " with " + count + " gateways");
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
@@ -162,6 +210,21 @@ public final class RelayEngine implements AutoCloseable {
         return clock;
     }
 
+    RouteLoops routeLoops() {
+        return routeLoops;
+    }
+
+    /** True if {@code address:port} is one of the instance's listening sockets (a wildcard bind: any local address). */
+    boolean listensOn(java.net.InetAddress address, int port) {
+        for (InetSocketAddress a : listenAddresses()) {
+            if (a.getPort() == port && (a.getAddress().equals(address)
+                    || a.getAddress().isAnyLocalAddress() && LocalAddresses.isLocal(address))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long nextSessionId() {
         return sessionIds.incrementAndGet();
     }
@@ -218,31 +281,37 @@ public final class RelayEngine implements AutoCloseable {
         return gateways.stream().map(Gateway::info).toList();
     }
 
-    /** SHOW CONNECTIONS: a snapshot from every gateway, each taken on its own thread. */
-    public List<SessionInfo> sessions(SessionFilter filter) {
+    /** SHOW CONNECTIONS: the sessions {@code selects} picks, each snapshot taken on its gateway's own thread. */
+    public List<SessionInfo> sessions(Predicate<SessionInfo> selects) {
         List<SessionInfo> rows = new ArrayList<>();
         for (List<SessionInfo> part : onEveryGateway(g -> g.call(g::snapshot))) {
             rows.addAll(part);
         }
-        var selects = filter.predicate(clock.instant());
         return rows.stream().filter(selects).sorted(java.util.Comparator.comparingLong(SessionInfo::id)).toList();
     }
 
-    /** CLOSE CONNECTIONS: the number closed. */
-    public int close(SessionFilter filter) {
-        return onEveryGateway(g -> g.call(() -> g.close(filter, "closed by the administrator")))
+    /** CLOSE CONNECTIONS: closes the sessions {@code selects} picks; the number closed. */
+    public int close(Predicate<SessionInfo> selects) {
+        return onEveryGateway(g -> g.call(() -> g.close(selects, "closed by the administrator")))
                 .stream().mapToInt(Integer::intValue).sum();
     }
 
     /** SHUTDOWN NORMAL: stop accepting; the instance ends when its last session does. */
     public void shutdownNormal() {
+        if (state == EngineState.RUNNING || state == EngineState.STARTING) {
+            state = EngineState.DRAINING;
+        }
+        stopLoops(false);
+    }
+
+    private void stopLoops(boolean abort) {
         if (healthCheck != null) {
             healthCheck.stop();
         }
         if (listener != null) {
             listener.stop();
         }
-        gateways.forEach(Gateway::drain);
+        gateways.forEach(abort ? Gateway::abort : Gateway::drain);
     }
 
     /** One round of the active health check of registered handlers, now (what the periodic check does). */
@@ -252,13 +321,10 @@ public final class RelayEngine implements AutoCloseable {
 
     /** SHUTDOWN ABORT: stop accepting and close every session now. */
     public void shutdownAbort() {
-        if (healthCheck != null) {
-            healthCheck.stop();
+        if (state != EngineState.FAILED) {
+            state = EngineState.DRAINING;
         }
-        if (listener != null) {
-            listener.stop();
-        }
-        gateways.forEach(Gateway::abort);
+        stopLoops(true);
     }
 
     /** Waits until the listener and every gateway have stopped and released their sockets. */
@@ -275,41 +341,25 @@ public final class RelayEngine implements AutoCloseable {
         return !healthChecking || healthCheck.lifecycle().awaitFinished(remaining(deadline));
     }
 
+    /** A loop has ended; when the listener and every gateway have, the engine has stopped. */
+    void loopFinished() {
+        boolean all = listener != null && listener.lifecycle().hasFinished()
+                && gateways.stream().allMatch(g -> g.lifecycle().hasFinished());
+        synchronized (this) {
+            if (all && state != EngineState.FAILED) {
+                state = EngineState.STOPPED;
+            }
+        }
+    }
+
     /** The instance and its first port: its MBeans' {@code name}, so that several engines in one JVM differ. */
     public String managementKey() {
         return instance.name() + "@" + listenAddresses().get(0).getPort();
     }
 
-    /** The registry's MXBean name. */
-    public ObjectName registryName() {
-        return ManagementNames.of("ServiceRegistry", managementKey(), null);
-    }
-
-    private void registerMBeans() throws IOException {
-        try {
-            mbeanName = registryName();
-            ManagementFactory.getPlatformMBeanServer().registerMBean(new ServiceRegistryBean(registry), mbeanName);
-        } catch (javax.management.JMException e) {
-            shutdownAbort();
-            throw new IOException("cannot register " + mbeanName + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void unregisterMBeans() {
-        if (mbeanName != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
-            } catch (javax.management.JMException e) {
-                LOG.log(Level.WARNING, "could not unregister {0}: {1}", mbeanName, e.getMessage());
-            }
-            mbeanName = null;
-        }
-    }
-
-    /** Abort and wait: what a host's stop() does; every MBean of the instance is unregistered. */
+    /** Abort and wait: what a host's stop() does. */
     @Override
     public void close() throws InterruptedException {
-        unregisterMBeans();
         shutdownAbort();
         if (!awaitTermination(Duration.ofSeconds(CONTROL_TIMEOUT_SECONDS))) {
             LOG.log(Level.WARNING, "instance {0} did not stop within {1} s", instance.name(), CONTROL_TIMEOUT_SECONDS);

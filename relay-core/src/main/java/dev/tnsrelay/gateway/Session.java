@@ -74,6 +74,8 @@ final class Session {
     private Duration outboundTimeout = Duration.ZERO;
     private boolean connectionStatistics;
     private String closeReason = "";
+    /** The connect data counted in the engine's route loops while this session is in the handshake. */
+    private String passing;
     /** The registered handler this session was routed to, when it named only its service. */
     private Selection routed;
 
@@ -91,6 +93,7 @@ final class Session {
 
     void start() throws IOException {
         client.key = client.channel.register(gateway.selector(), SelectionKey.OP_READ, client);
+        gateway.engine().listeners().tell(l -> l.opened(snapshot(System.nanoTime())));
         CmanParameters p = gateway.parameters();
         schedule(Deadline.Kind.INBOUND_CONNECT, p.duration(CmanParameter.INBOUND_CONNECT_TIMEOUT), 0);
     }
@@ -214,33 +217,40 @@ final class Session {
 
     private void admit() throws IOException {
         if (presetRefusal != 0) {
-            refuse(presetRefusal, "no gateway takes new connections");
+            refuse(presetRefusal, Refusal.Reason.LIMIT, "no gateway takes new connections");
             return;
         }
         Admission a = Admission.decide(request.connectData(), clientAddress.getAddress(), localPort, gateway.rules(),
-                gateway.registry(), gateway.random());
+                gateway.registry(), gateway.random(), gateway.engine()::listensOn);
         service = a.service();
         routed = a.routed();
         switch (a.decision()) {
             case CLOSE -> {
                 event("dropped", a.reason());
+                gateway.engine().listeners().tell(l -> l.dropped(snapshot(System.nanoTime()), a.reason()));
                 close(a.reason());
             }
-            case REFUSE -> refuse(a.refusal(), a.reason());
+            case REFUSE -> refuse(a.refusal(), a.kind(), a.reason());
             case ROUTE -> route(a);
         }
     }
 
     private void route(Admission a) throws IOException {
         if (!gateway.admit()) {
-            refuse(TnsErrors.NO_HANDLER, "MAX_CONNECTIONS reached on gateway " + gateway.id());
+            refuse(TnsErrors.NO_HANDLER, Refusal.Reason.LIMIT, "MAX_CONNECTIONS reached on gateway " + gateway.id());
             return;
         }
+        if (!gateway.engine().routeLoops().enter(request.connectData(), a.identified())) {
+            refuse(TnsErrors.ROUTING_LOOP, Refusal.Reason.BAD_INPUT, "routing loop: this connect is already passing"
+                    + " through the gateway as often as it may");
+            return;
+        }
+        passing = request.connectData();
         admitted = true;
         applyTimeouts(a.actions());
         serverLabel = a.next().socketHost() + ":" + a.next().port();
         if (a.nextAddresses().isEmpty()) {
-            refuse(TnsErrors.UNKNOWN_HOST, "next hop host " + a.next().socketHost() + " is unknown");
+            refuse(TnsErrors.UNKNOWN_HOST, Refusal.Reason.NEXT_HOP, "next hop host " + a.next().socketHost() + " is unknown");
             return;
         }
         a.nextAddresses().forEach(ip -> candidates.add(new InetSocketAddress(ip, a.next().port())));
@@ -262,7 +272,7 @@ final class Session {
         closeServer();
         InetSocketAddress target = candidates.poll();
         if (target == null) {
-            refuse(lastConnectError, "next hop " + serverLabel + " cannot be reached");
+            refuse(lastConnectError, Refusal.Reason.NEXT_HOP, "next hop " + serverLabel + " cannot be reached");
             return;
         }
         state = SessionState.CONNECTING_OUT;
@@ -322,6 +332,9 @@ final class Session {
                     LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, serverLabel,
                             Integer.toString(Packets.refuseError(p)));
                     event("refused", "next hop " + serverLabel + " refused with ORA-" + Packets.refuseError(p));
+                    Refusal passed = new Refusal(Packets.refuseError(p), Refusal.Reason.NEXT_HOP,
+                            "next hop " + serverLabel + " refused");
+                    gateway.engine().listeners().tell(l -> l.refused(snapshot(System.nanoTime()), passed));
                     passThrough(p.bytes());
                     return;
                 }
@@ -359,14 +372,15 @@ final class Session {
     private void follow(Packets.Redirect redirect) throws IOException {
         pendingRedirect = null;
         if (++redirects > MAX_REDIRECTS) {
-            refuse(TnsErrors.REFUSED, "more than " + MAX_REDIRECTS + " redirects");
+            refuse(TnsErrors.REFUSED, Refusal.Reason.NEXT_HOP, "more than " + MAX_REDIRECTS + " redirects");
             return;
         }
         List<Address> targets;
         try {
             targets = ConnectDescriptor.parse(redirect.address(), "redirect").descriptions().get(0).addresses();
         } catch (NetParseException e) {
-            refuse(TnsErrors.REFUSED, "redirect to an address that does not parse: " + e.getMessage());
+            refuse(TnsErrors.REFUSED, Refusal.Reason.NEXT_HOP, "redirect to an address that does not parse: "
+                    + e.getMessage());
             return;
         }
         candidates.clear();
@@ -381,11 +395,15 @@ final class Session {
         }
         outbound = out.toByteArray();
         LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, serverLabel);
+        String target = serverLabel;
+        gateway.engine().listeners().tell(l -> l.redirected(snapshot(System.nanoTime()), target));
         connectNext();
     }
 
     private void establish(TnsPacket accept) throws IOException {
+        leaveHandshake();
         state = SessionState.ESTABLISHED;
+        gateway.engine().listeners().tell(l -> l.established(snapshot(System.nanoTime())));
         toClient(accept.bytes());
         passRemainders();
         schedule(Deadline.Kind.IDLE, idleTimeout, 0);
@@ -393,6 +411,7 @@ final class Session {
     }
 
     private void passThrough(byte[] refuse) throws IOException {
+        leaveHandshake();
         state = SessionState.ESTABLISHED;
         toClient(refuse);
         passRemainders();
@@ -411,9 +430,12 @@ final class Session {
 
     // ---- endings
 
-    void refuse(int error, String reason) throws IOException {
-        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(), Integer.toString(error), reason);
+    void refuse(int error, Refusal.Reason kind, String reason) throws IOException {
+        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(), Integer.toString(error),
+                dev.tnsrelay.logging.LogText.of(reason));
         event("refused", "ORA-" + error + ": " + reason);
+        Refusal refusal = new Refusal(error, kind, reason);
+        gateway.engine().listeners().tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
         gateway.refused();
         closeServer();
         closing = true;
@@ -469,6 +491,7 @@ final class Session {
         if (state == SessionState.CLOSED) {
             return;
         }
+        leaveHandshake();
         state = SessionState.CLOSED;
         client.close();
         closeServer();
@@ -476,12 +499,21 @@ final class Session {
         if (routed != null) {
             gateway.registry().release(service, routed);
         }
+        SessionInfo last = snapshot(System.nanoTime());
+        gateway.engine().listeners().tell(l -> l.closed(last, reason));
         if (connectionStatistics) {
             LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
                     + " bytes from client {5} to client {6}: {7}", id, clientAddress, serverLabel, service,
                     (System.nanoTime() - startNanos) / 1_000_000, bytesIn, bytesOut, reason);
         } else {
             LOG.log(Level.DEBUG, "session {0} closed: {1}", id, reason);
+        }
+    }
+
+    private void leaveHandshake() {
+        if (passing != null) {
+            gateway.engine().routeLoops().leave(passing);
+            passing = null;
         }
     }
 

@@ -52,7 +52,8 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
         return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids);
     }
 
-    Predicate<SessionInfo> predicate(java.time.Instant now) {
+    /** The sessions this filter selects at {@code now} (the age in {@code gt} is measured from it). */
+    public Predicate<SessionInfo> predicate(java.time.Instant now) {
         return s -> state.map(x -> x == s.state()).orElse(true)
                 && olderThan.map(d -> Duration.between(s.start(), now).compareTo(d) > 0).orElse(true)
                 && from.map(p -> matchesHost(p, s.client())).orElse(true)

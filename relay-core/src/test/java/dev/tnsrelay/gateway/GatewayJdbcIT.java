@@ -141,7 +141,7 @@ class GatewayJdbcIT {
             assertEquals(newData, redirected.connectData());
             assertEquals(TnsPacket.FLAG_AFTER_REDIRECT, redirected.flags() & TnsPacket.FLAG_AFTER_REDIRECT);
             assertTrue(target.awaitBytesAfterAccept(15), "the client speaks after ACCEPT through the gateway");
-            List<SessionInfo> live = gw.engine.sessions(SessionFilter.ALL);
+            List<SessionInfo> live = gw.engine.sessions(s -> true);
             assertEquals(1, live.size());
             assertEquals(SessionState.ESTABLISHED, live.get(0).state());
             assertEquals("127.0.0.1:" + target.port(), live.get(0).server(), "the gateway, not the client, followed");
@@ -177,7 +177,7 @@ class GatewayJdbcIT {
             assertTrue(db.awaitBytesAfterAccept(15));
             SQLException e = connectFails(route("sales", gw.address(), db.address()));
             assertEquals(12519, e.getErrorCode(), e.getMessage());
-            assertEquals(1, gw.engine.close(SessionFilter.ALL.inState(SessionState.ESTABLISHED)));
+            assertEquals(1, gw.engine.close(s -> s.state() == SessionState.ESTABLISHED));
             holder.get(30, TimeUnit.SECONDS);
         }
     }
@@ -230,10 +230,10 @@ class GatewayJdbcIT {
             gw.engine.reload(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(HOST=127.0.0.1)(PORT=1))(RULE_LIST="
                     + "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))))", "reload").instances().get(0).rules());
             assertEquals(12529, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
-            assertEquals(1, gw.engine.sessions(SessionFilter.ALL.inState(SessionState.ESTABLISHED)).size(),
+            assertEquals(1, gw.engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size(),
                     "the established session survives the reload");
             assertFalse(established.isDone());
-            gw.engine.close(SessionFilter.ALL);
+            gw.engine.close(s -> true);
             established.get(30, TimeUnit.SECONDS);
         }
     }

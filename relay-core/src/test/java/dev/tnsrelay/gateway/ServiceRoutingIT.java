@@ -105,7 +105,7 @@ class ServiceRoutingIT {
         var handlers = engine.registry().snapshot().get(0).instances();
         assertEquals(2, handlers.get(0).handlers().get(0).active());
         assertEquals(2, handlers.get(1).handlers().get(0).active());
-        assertEquals(4, engine.close(SessionFilter.ALL));
+        assertEquals(4, engine.close(s -> true));
         CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
 
@@ -192,9 +192,9 @@ class ServiceRoutingIT {
     }
 
     private void awaitEstablished(int n) throws InterruptedException {
-        for (int i = 0; i < 300 && engine.sessions(SessionFilter.ALL.inState(SessionState.ESTABLISHED)).size() < n; i++) {
+        for (int i = 0; i < 300 && engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size() < n; i++) {
             Thread.sleep(20);
         }
-        assertEquals(n, engine.sessions(SessionFilter.ALL.inState(SessionState.ESTABLISHED)).size());
+        assertEquals(n, engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size());
     }
 }

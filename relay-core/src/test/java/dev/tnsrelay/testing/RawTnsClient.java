@@ -2,6 +2,7 @@ package dev.tnsrelay.testing;
 
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.PacketType;
+import dev.tnsrelay.tns.TnsPacket;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +27,22 @@ public final class RawTnsClient implements AutoCloseable {
 
     /** Sends a CONNECT for the descriptor and returns the type of the answer packet (its bytes are read). */
     public PacketType handshake(String descriptor) throws IOException {
+        return answer(descriptor).type();
+    }
+
+    /** Sends a CONNECT for the descriptor and returns the whole answer packet. */
+    public TnsPacket answer(String descriptor) throws IOException {
         for (byte[] packet : ConnectPacket.build(descriptor)) {
             out.write(packet);
         }
         out.flush();
         DataInputStream data = new DataInputStream(in);
         int length = data.readUnsignedShort();
-        byte[] rest = new byte[length - 2];
-        data.readFully(rest);
-        return PacketType.of(rest[2] & 0xff);
+        byte[] packet = new byte[length];
+        packet[0] = (byte) (length >> 8);
+        packet[1] = (byte) length;
+        data.readFully(packet, 2, length - 2);
+        return TnsPacket.of(packet);
     }
 
     /** Sends {@code n} bytes through an established session to an echoing listener; true if they all came back. */

@@ -3,6 +3,9 @@ package dev.tnsrelay.admin.jmx;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Views;
 import dev.tnsrelay.gateway.ManagementNames;
+import dev.tnsrelay.registry.ServiceRegistry;
+import dev.tnsrelay.registry.ServiceRegistryBean;
+import dev.tnsrelay.registry.ServiceRegistryMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +31,11 @@ public final class AdminMBeans implements AutoCloseable {
     }
 
     /** @param key the instance's management name, {@code <instance>@<port>} */
-    public static AdminMBeans register(Administration admin, String key) throws JMException {
+    public static AdminMBeans register(Administration admin, ServiceRegistry registry, String key) throws JMException {
         AdminMBeans beans = new AdminMBeans();
         try {
+            beans.add(ManagementNames.of("ServiceRegistry", key, null), new ServiceRegistryBean(registry),
+                    ServiceRegistryMXBean.class);
             beans.add(ManagementNames.of("Instance", key, null), new Instance(admin), InstanceMXBean.class);
             beans.add(ManagementNames.of("RuleList", key, null), new Rules(admin), RuleListMXBean.class);
             beans.add(ManagementNames.of("Connections", key, null), new Connections(admin), ConnectionsMXBean.class);

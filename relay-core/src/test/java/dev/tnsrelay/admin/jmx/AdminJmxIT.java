@@ -72,7 +72,7 @@ class AdminJmxIT {
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             assertEquals(PacketType.ACCEPT, established.handshake(sales));
 
-            try (AdminMBeans beans = AdminMBeans.register(admin, gw.engine.managementKey());
+            try (AdminMBeans beans = AdminMBeans.register(admin, gw.engine.registry(), gw.engine.managementKey());
                  RemoteJmx jmx = RemoteJmx.start("127.0.0.1", freePort(), users, ManagementFactory.getPlatformMBeanServer());
                  JMXConnector dba = JMXConnectorFactory.connect(jmx.address(),
                          Map.of(JMXConnector.CREDENTIALS, new String[] {"dba", "a-long-dba-password"}));
