@@ -215,7 +215,7 @@ public final class CmanOra {
         }
         HostPattern src = host(required(r, "SRC"));
         HostPattern dst = host(required(r, "DST"));
-        String srv = NetValues.text(required(r, "SRV"));
+        String srv = service(required(r, "SRV"));
         NvPair act = required(r, "ACT");
         RuleAction action;
         try {
@@ -231,6 +231,17 @@ public final class CmanOra {
     private static NvPair required(NvPair rule, String key) {
         return rule.child(key).orElseThrow(() -> new NetParseException(rule.position(), "RULE has no " + key
                 + "; a rule is (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=accept|reject|drop))"));
+    }
+
+    /** The service name, which a rule edit must be able to write back into cman.ora as it is. */
+    private static String service(NvPair pair) {
+        String srv = NetValues.text(pair).strip();
+        try {
+            NvValue.Atom.of(srv);
+        } catch (IllegalArgumentException e) {
+            throw new NetParseException(pair.position(), "SRV: " + e.getMessage());
+        }
+        return srv;
     }
 
     private static HostPattern host(NvPair pair) {

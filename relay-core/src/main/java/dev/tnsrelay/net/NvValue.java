@@ -14,6 +14,36 @@ public sealed interface NvValue permits NvValue.Atom, NvValue.Pairs, NvValue.Ite
      */
     record Atom(String text) implements NvValue {
 
+        /**
+         * The atom that reads back as {@code value} ({@link #unquoted()}): the value as it is when the parser
+         * reads it so, else in double or single quotes with that quote escaped inside.
+         *
+         * @throws IllegalArgumentException for the rare value no quoting reads back, such as one that ends in
+         *     a backslash
+         */
+        public static Atom of(String value) {
+            for (String text : new String[] {value, quoted(value, '"'), quoted(value, '\'')}) {
+                if (readsBackAs(text, value)) {
+                    return new Atom(text);
+                }
+            }
+            throw new IllegalArgumentException("the value cannot be written so that it reads back the same: it has a"
+                    + " backslash before a quote or at its end");
+        }
+
+        private static String quoted(String value, char quote) {
+            String q = String.valueOf(quote);
+            return q + value.replace(q, "\\" + q) + q;
+        }
+
+        private static boolean readsBackAs(String text, String value) {
+            try {
+                return NvParser.parse("(V=" + text + ")", "value").atom().map(value::equals).orElse(false);
+            } catch (NetParseException e) {
+                return false;
+            }
+        }
+
         /** The value without its surrounding quotes, if it has them. */
         public String unquoted() {
             if (isQuoted()) {

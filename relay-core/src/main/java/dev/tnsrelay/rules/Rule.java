@@ -1,5 +1,6 @@
 package dev.tnsrelay.rules;
 
+import dev.tnsrelay.net.NvValue;
 import dev.tnsrelay.net.TextPosition;
 import java.util.Locale;
 
@@ -16,9 +17,12 @@ public record Rule(HostPattern source, HostPattern destination, String service, 
         service = service.strip();
     }
 
-    /** The rule as cman.ora writes it: {@code (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…)[(ACTION_LIST=…)])}. */
+    /**
+     * The rule as cman.ora writes it: {@code (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…)[(ACTION_LIST=…)])}, the service
+     * quoted when it must be, so that the text reads back as this rule.
+     */
     public String text() {
-        return "(RULE=(SRC=" + source + ")(DST=" + destination + ")(SRV=" + service + ")(ACT="
+        return "(RULE=(SRC=" + source + ")(DST=" + destination + ")(SRV=" + NvValue.Atom.of(service).text() + ")(ACT="
                 + action.name().toLowerCase(Locale.ROOT) + ")" + actions.text() + ")";
     }
 
