@@ -5,6 +5,7 @@ import dev.tnsrelay.descriptor.NetValues;
 import dev.tnsrelay.descriptor.ServerType;
 import dev.tnsrelay.net.NetParseException;
 import dev.tnsrelay.net.NvPair;
+import dev.tnsrelay.net.NvValue;
 import dev.tnsrelay.net.TextPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,9 @@ public final class EasyConnect {
         } catch (NetParseException e) {
             // values are checked on pairs built in code: report them against the Easy Connect string
             throw e.position().line() == 0 ? error(e.detail()) : e;
+        } catch (IllegalArgumentException e) {
+            // a value that no quoting can write into a descriptor
+            throw error(e.getMessage());
         }
     }
 
@@ -122,8 +126,9 @@ public final class EasyConnect {
         List<NvPair> security = new ArrayList<>();
         named.forEach((name, value) -> {
             if (SECURITY_PARAMS.containsKey(name)) {
-                security.add(NvPair.of(SECURITY_PARAMS.get(name), name.equals("SSL_SERVER_DN_MATCH")
-                        ? (NetValues.isOn(value) ? "ON" : "OFF") : value));
+                security.add(name.equals("SSL_SERVER_DN_MATCH")
+                        ? NvPair.of(SECURITY_PARAMS.get(name), NetValues.isOn(value) ? "ON" : "OFF")
+                        : written(SECURITY_PARAMS.get(name), value));
             }
         });
         if (!security.isEmpty()) {
@@ -170,11 +175,11 @@ public final class EasyConnect {
     }
 
     private static NvPair address(String protocol, String host, String port, Map<String, String> named) {
-        List<NvPair> parts = new ArrayList<>(List.of(NvPair.of("PROTOCOL", protocol), NvPair.of("HOST", host),
+        List<NvPair> parts = new ArrayList<>(List.of(NvPair.of("PROTOCOL", protocol), written("HOST", host),
                 NvPair.of("PORT", port)));
         named.forEach((name, value) -> {
             if (ADDRESS_PARAMS.contains(name)) {
-                parts.add(NvPair.of(name, value));
+                parts.add(written(name, value));
             }
         });
         return NvPair.of("ADDRESS", parts);
@@ -193,9 +198,9 @@ public final class EasyConnect {
             server = colon < 0 ? null : head.substring(colon + 1);
         }
         List<NvPair> data = new ArrayList<>();
-        data.add(NvPair.of("SERVICE_NAME", service));
+        data.add(written("SERVICE_NAME", service));
         if (instance != null && !instance.isEmpty()) {
-            data.add(NvPair.of("INSTANCE_NAME", instance));
+            data.add(written("INSTANCE_NAME", instance));
         }
         if (server != null && !server.isEmpty()) {
             NvPair pair = NvPair.of("SERVER", server);
@@ -203,14 +208,14 @@ public final class EasyConnect {
         }
         named.forEach((name, value) -> {
             if (CONNECT_DATA_PARAMS.contains(name)) {
-                data.add(NvPair.of(name, value));
+                data.add(written(name, value));
             }
         });
         return NvPair.of("CONNECT_DATA", data);
     }
 
     private static Optional<NvPair> descriptionParam(String name, String value) {
-        NvPair pair = NvPair.of(name, value);
+        NvPair pair = written(name, value);
         switch (name) {
             case "FAILOVER":
                 return NetValues.isOn(value) ? Optional.empty() : Optional.of(NvPair.of(name, "OFF"));
@@ -265,6 +270,14 @@ public final class EasyConnect {
             }
         }
         return -1;
+    }
+
+    /**
+     * A value as written in the string: kept as it is when it is valid Oracle Net text (so quotes written around
+     * a DN stay), quoted otherwise, so that the descriptor reads back the same and a value cannot add pairs.
+     */
+    private static NvPair written(String name, String text) {
+        return NvPair.of(name, NvValue.Atom.asWritten(text));
     }
 
     private static NetParseException error(String detail) {

@@ -27,6 +27,11 @@ public record NvPair(String name, NvValue value, TextPosition position) {
         return new NvPair(name, new NvValue.Atom(atom), BUILT);
     }
 
+    /** A pair built in code, with a value made elsewhere (such as {@link NvValue.Atom#of}). */
+    public static NvPair of(String name, NvValue value) {
+        return new NvPair(name, value, BUILT);
+    }
+
     /** A pair built in code, with nested pairs. */
     public static NvPair of(String name, NvPair... children) {
         return of(name, Arrays.asList(children));

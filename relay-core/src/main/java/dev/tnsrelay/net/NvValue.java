@@ -1,6 +1,7 @@
 package dev.tnsrelay.net;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The value of a name–value pair: a plain text ({@link Atom}), nested pairs ({@link Pairs}), or a
@@ -31,16 +32,33 @@ public sealed interface NvValue permits NvValue.Atom, NvValue.Pairs, NvValue.Ite
                     + " backslash before a quote or at its end");
         }
 
+        /**
+         * The atom for text as someone wrote it where a value goes (an Easy Connect string): kept as it is when it
+         * reads back as itself, quotes and all; otherwise quoted ({@link #of}), so that it cannot end the value early
+         * or add pairs of its own.
+         *
+         * @throws IllegalArgumentException for the rare text no quoting writes back
+         */
+        public static Atom asWritten(String text) {
+            return read(text).map(Atom::text).filter(text::equals).isPresent() ? new Atom(text) : of(text);
+        }
+
         private static String quoted(String value, char quote) {
             String q = String.valueOf(quote);
             return q + value.replace(q, "\\" + q) + q;
         }
 
         private static boolean readsBackAs(String text, String value) {
+            return read(text).map(Atom::unquoted).filter(value::equals).isPresent();
+        }
+
+        /** What the parser makes of {@code text} as a value, if a plain or quoted value. */
+        private static Optional<Atom> read(String text) {
             try {
-                return NvParser.parse("(V=" + text + ")", "value").atom().map(value::equals).orElse(false);
+                return NvParser.parse("(V=" + text + ")", "value").value() instanceof Atom a
+                        ? Optional.of(a) : Optional.empty();
             } catch (NetParseException e) {
-                return false;
+                return Optional.empty();
             }
         }
 

@@ -181,4 +181,29 @@ class EasyConnectTest {
         NetParseException e = assertThrows(NetParseException.class, () -> EasyConnect.parse(input));
         assertEquals("easy connect", e.position().source(), e.getMessage());
     }
+
+    /**
+     * Values that Oracle Net text must quote (found by the easy-connect fuzz target): the expansion prints as a
+     * descriptor that reads back the same, and text in a value can never add pairs to it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "# COMMENT",
+        "db1/sales)(SOURCE_ROUTE=yes)(ADDRESS=(PROTOCOL=tcp)(HOST=evil)(PORT=1)",
+        "db1/sales#2:dedicated/inst(1)",
+        "db1/sales?wallet_location=C:\\My Wallets (old)&ssl_server_cert_dn=\"CN=db,O=x\"",
+        "'quoted host'/s"
+    })
+    void valuesThatNeedQuotesPrintAsADescriptorThatReadsBack(String input) {
+        ConnectDescriptor d = EasyConnect.parse(input);
+        ConnectDescriptor again = ConnectDescriptor.parse(d.toString(), "printed");
+        assertEquals(d, again);
+        assertEquals(1, again.descriptions().get(0).addresses().size(), again.toString());
+    }
+
+    @Test
+    void aValueThatNoQuotingWritesBackIsAnEasyConnectError() {
+        NetParseException e = assertThrows(NetParseException.class, () -> EasyConnect.parse("db1/sales\\"));
+        assertEquals("easy connect", e.position().source(), e.getMessage());
+    }
 }
