@@ -35,12 +35,12 @@ class NvParserFuzzTest {
         readsBack(pair, NvPrinter.canonical(pair));
         readsBack(pair, NvPrinter.pretty(pair));
         try {
-            ConnectDescriptor d = ConnectDescriptor.of(pair);
+            // as the adapter's naming does: a resolved descriptor has an address, then it is routed
+            ConnectDescriptor d = ConnectDescriptor.of(pair).requireAddress();
             ConnectDescriptor routed = SourceRoutes.via(d, Address.tcp("127.0.0.1", 1522));
             if (!ConnectDescriptor.parse(routed.toString(), "routed").equals(routed)) {
                 throw new AssertionError("a routed descriptor does not read back: " + routed);
             }
-            d.requireAddress();
         } catch (NetParseException e) {
             Contract.positioned(e);
         }
