@@ -198,12 +198,32 @@ public final class CmanOra {
      * in cman.ora; errors carry the column in {@code source}.
      */
     public static Rule rule(String text, String source) {
+        requireLatin1(text, source);
         NvPair r = NvParser.parse(text, source);
         if (!r.name().equals("RULE")) {
             throw new NetParseException(r.position(), "expected (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…)), found ("
                     + r.name() + "=…)");
         }
         return rule(r);
+    }
+
+    /** A rule is written into cman.ora, which is ISO-8859-1 text as Oracle's tools write it. */
+    private static void requireLatin1(String text, String source) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xff) {
+                throw new NetParseException(new TextPosition(source, line, column), String.format(Locale.ROOT,
+                        "cman.ora is ISO-8859-1 text, which has no U+%04X", text.codePointAt(i)));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
     }
 
     private static Rule rule(NvPair r) {

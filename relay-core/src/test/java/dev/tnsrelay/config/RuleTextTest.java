@@ -34,4 +34,14 @@ class RuleTextTest {
                 () -> CmanOra.rule("(RULE=(SRC=*)(DST=*)(SRV=" + srv + ")(ACT=accept))", "rule 1"));
         assertAt(e, 1, 21, "cannot be written");
     }
+
+    /** cman.ora is ISO-8859-1 (found by the admin-rest fuzz target: such a rule made the REST call fail with a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {"pr\u014doduct", "\u2603", "caf\u00e9\ud83d\ude80"})
+    void aCharacterCmanOraCannotHoldIsRefusedWhereItStands(String srv) {
+        String text = "(RULE=(SRC=*)(DST=*)\n(SRV=" + srv + ")(ACT=accept))";
+        NetParseException e = assertThrows(NetParseException.class, () -> CmanOra.rule(text, "rule 1"));
+        int column = 6 + (int) srv.chars().takeWhile(c -> c <= 0xff).count();
+        assertAt(e, 2, column, "ISO-8859-1");
+    }
 }
