@@ -4,7 +4,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prints name–value pairs. The canonical form has upper-case names, no blanks between tokens and values
- * exactly as read; it parses back to an equal pair and prints the same again.
+ * exactly as read; it parses back to an equal pair and prints the same again. (One exception to "no blanks": a
+ * plain value that ends in a lone backslash, which the parser only reads at a line's end, is followed by one.)
  */
 public final class NvPrinter {
 
@@ -34,11 +35,25 @@ public final class NvPrinter {
     private static void value(NvValue value, StringBuilder out) {
         if (value instanceof NvValue.Atom a) {
             out.append(a.text());
+            if (endsInALoneBackslash(a)) {
+                // read where its line ended; before a ')' it would escape the ')'
+                out.append('\n');
+            }
         } else if (value instanceof NvValue.Pairs p) {
             p.pairs().forEach(child -> canonical(child, out));
         } else if (value instanceof NvValue.Items i) {
             out.append(i.items().stream().map(NvValue.Atom::text).collect(Collectors.joining(", ", "(", ")")));
         }
+    }
+
+    /** A plain value whose last backslash escapes nothing: the parser ended it at a line's end. */
+    private static boolean endsInALoneBackslash(NvValue.Atom a) {
+        String t = a.text();
+        int backslashes = 0;
+        while (backslashes < t.length() && t.charAt(t.length() - 1 - backslashes) == '\\') {
+            backslashes++;
+        }
+        return backslashes % 2 == 1 && !a.isQuoted();
     }
 
     /**

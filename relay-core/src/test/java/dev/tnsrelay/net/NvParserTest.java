@@ -114,6 +114,21 @@ class NvParserTest {
         assertEquals(p, parse(NvPrinter.pretty(p)));
     }
 
+    /**
+     * A plain value may end in a backslash where its line ends; printed before a ')' that backslash would escape it
+     * (found by the descriptor fuzz target).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"(DESCRIPTION =\n  T = comp com\\\n)\n",
+        "(A=(B=x\\\n)(C=y))", "(A=x\\\\\\\n)"})
+    void aValueEndingInABackslashPrintsAsTextThatReadsBack(String text) {
+        NvPair p = parse(text);
+        NvPair again = parse(p.toString());
+        assertEquals(p, again, p.toString());
+        assertEquals(p.toString(), again.toString());
+        assertEquals(p, parse(NvPrinter.pretty(p)), NvPrinter.pretty(p));
+    }
+
     @Test
     void fileEntriesAliasListsAndContinuationLines() {
         NvFile f = NvParser.parseFile("""
