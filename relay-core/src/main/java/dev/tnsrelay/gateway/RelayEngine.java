@@ -3,35 +3,48 @@ package dev.tnsrelay.gateway;
 import dev.tnsrelay.config.CmanInstance;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
-import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.config.StaticService;
+import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.registry.Handler;
 import dev.tnsrelay.registry.HandlerState;
 import dev.tnsrelay.registry.Registration;
 import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.rules.RuleList;
+import io.netty.channel.Channel;
+import io.netty.resolver.dns.DefaultDnsCache;
+import io.netty.resolver.dns.DnsCache;
+import io.netty.resolver.dns.DnsServerAddressStreamProvider;
+import io.netty.resolver.dns.SequentialDnsServerAddressStreamProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A running Connection Manager instance: its listener and gateways, and the control operations behind cmctl
  * (used by the command line, REST, JMX and the screens alike). Threads come from the {@link Executor} given —
- * the server's WorkManager when hosted, a plain pool standalone — one for the listener and one per gateway,
- * for as long as the instance runs.
+ * the server's WorkManager when hosted, a plain pool standalone — one for the listener and one per gateway, for
+ * as long as each runs; Netty's event loops run on them.
  *
- * <p>Gateways: MIN_GATEWAY_PROCESSES of them are started (at least one). MAX_CONNECTIONS applies to each.
+ * <p>Gateways grow and shrink as CMAN's do: MIN_GATEWAY_PROCESSES start; when every running gateway holds
+ * MAX_CONNECTIONS sessions the listener starts another, up to MAX_GATEWAY_PROCESSES; a gateway above the minimum
+ * that has had no session for {@link #IDLE_GATEWAY_STOPS_AFTER} stops. ORA-12519 only when all are full.
  *
  * <p>An engine runs once: after a shutdown the instance that owns it builds a new one. The registry and the event
  * log are the instance's and outlive it. An {@link Error} in a loop fails the engine: it stops listening, closes
@@ -41,23 +54,34 @@ public final class RelayEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
     private static final long CONTROL_TIMEOUT_SECONDS = 10;
+    /** How long a surplus gateway (above MIN_GATEWAY_PROCESSES) may stay without a session before it stops. */
+    public static final Duration IDLE_GATEWAY_STOPS_AFTER = Duration.ofSeconds(60);
+    private static final Duration GATEWAY_CHECK_EVERY = Duration.ofSeconds(10);
+    /** How long a failed lookup is remembered before a name is asked again. */
+    private static final int NEGATIVE_DNS_SECONDS = 5;
 
     private final CmanInstance instance;
     private final Executor executor;
     private final Clock clock;
     private final AtomicLong sessionIds = new AtomicLong();
-    private final List<Gateway> gateways = new ArrayList<>();
     private final ServiceRegistry registry;
     private final EventLog events;
+    private final Listeners listeners = new Listeners();
     private final RouteLoops routeLoops = new RouteLoops();
+    private final DnsCache dnsCache = new DefaultDnsCache(0, Integer.MAX_VALUE, NEGATIVE_DNS_SECONDS);
+    private final List<Gateway> retired = new CopyOnWriteArrayList<>();
+    private volatile List<Gateway> gateways = List.of();
+    private volatile List<InetSocketAddress> bound = List.of();
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
-    private final Listeners listeners = new Listeners();
     private volatile EngineState state = EngineState.STARTING;
     private volatile Throwable failure;
+    private volatile Instant startedAt;
+    private Optional<DnsServerAddressStreamProvider> nameServers = Optional.empty();
+    private Duration dnsQueryTimeout = Duration.ofSeconds(5);
+    private Transport transport;
     private Listener listener;
     private HealthCheck healthCheck;
-    private volatile java.time.Instant startedAt;
     private boolean healthChecking;
 
     /** An engine with a registry and an event log of its own. */
@@ -78,42 +102,6 @@ public final class RelayEngine implements AutoCloseable {
         registerStatic(instance);
     }
 
-    /** Adds a listener to every session's events; before {@link #start()}, so that it misses none. */
-    public RelayEngine addListener(SessionListener l) {
-        listeners.add(l);
-        return this;
-    }
-
-    Listeners listeners() {
-        return listeners;
-    }
-
-    public EngineState state() {
-        return state;
-    }
-
-    /** What failed the engine, when it is {@link EngineState#FAILED}. */
-    public java.util.Optional<Throwable> failure() {
-        return java.util.Optional.ofNullable(failure);
-    }
-
-    /**
-     * A loop met an {@link Error}: the engine cannot be trusted to serve any more. It stops listening and closes
-     * every session at once, and says so loudly; the owner sees {@link EngineState#FAILED}.
-     */
-    void fail(Throwable cause) {
-        synchronized (this) {
-            if (state == EngineState.FAILED) {
-                return;
-            }
-            failure = cause;
-            state = EngineState.FAILED;
-        }
-        LOG.log(Level.ERROR, "instance " + instance.name() + " failed and stopped listening; restart it", cause);
-        events.add("instance", "instance " + instance.name() + " failed: " + cause);
-        stopLoops(true);
-    }
-
     private void registerStatic(CmanInstance from) {
         for (StaticService s : from.services()) {
             registry.put(new Registration(s.service(), s.instance(), s.node(), List.of(new Handler(s.server().name(),
@@ -121,35 +109,62 @@ public final class RelayEngine implements AutoCloseable {
         }
     }
 
+    /** Adds a listener to every session's events; before {@link #start()}, so that it misses none. */
+    public RelayEngine addListener(SessionListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    /**
+     * Asks these DNS servers instead of the system's (/etc/resolv.conf), with this time per query; before
+     * {@link #start()}. The hosts file is read first either way.
+     */
+    public RelayEngine useNameServers(List<InetSocketAddress> servers, Duration queryTimeout) {
+        nameServers = Optional.of(new SequentialDnsServerAddressStreamProvider(servers));
+        dnsQueryTimeout = queryTimeout;
+        return this;
+    }
+
     /** Binds every listening address and starts the gateways; fails, leaving nothing open, if one cannot bind. */
     public synchronized RelayEngine start() throws IOException {
         if (listener != null) {
             throw new IllegalStateException("instance " + instance.name() + " is already started");
         }
+        transport = Transport.best();
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (Address a : instance.addresses()) {
             addresses.add(new InetSocketAddress(a.socketHost(), a.port()));
         }
+        listener = new Listener(this);
+        List<Gateway> first = new ArrayList<>();
         int count = Math.max(1, parameters.number(CmanParameter.MIN_GATEWAY_PROCESSES));
         for (int i = 0; i < count; i++) {
-            gateways.add(new Gateway(i, this));
+            first.add(new Gateway(i, this));
         }
-        listener = new Listener(this, addresses);
-        gateways.forEach(executor::execute);
-        executor.execute(listener);
+        gateways = List.copyOf(first);
+        first.forEach(Gateway::start);
+        try {
+            listener.bind(addresses, CONTROL_TIMEOUT_SECONDS * 1000);
+        } catch (IOException e) {
+            stopLoops(true);
+            throw e;
+        }
+        bound = listener.boundAddresses();
         Duration every = parameters.duration(CmanParameter.HEALTH_CHECK_INTERVAL);
-        healthCheck = new HealthCheck(registry, every.isZero() ? Duration.ofDays(1) : every);
         healthChecking = !every.isZero();
+        healthCheck = new HealthCheck(registry, every.isZero() ? Duration.ofDays(1) : every, this::loopFinished);
         if (healthChecking) {
-            executor.execute(healthCheck);
+            healthCheck.lifecycle().around(executor, (t, e) -> fail(e)).execute(healthCheck);
         }
         awaitLoops();
+        listener.loop().scheduleAtFixedRate(this::stopIdleGateways, GATEWAY_CHECK_EVERY.toMillis(),
+                GATEWAY_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         startedAt = clock.instant();
         state = EngineState.RUNNING;
-        events.add("instance", "instance " + instance.name() + " started, listening on " + listener.boundAddresses()
-                + " with " + count + " gateways");
-        LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways", instance.name(),
-                listener.boundAddresses(), count);
+        events.add("instance", "instance " + instance.name() + " started, listening on " + bound + " with " + count
+                + " gateways (" + transport + ")");
+        LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways ({3})", instance.name(), bound, count,
+                transport);
         return this;
     }
 
@@ -164,50 +179,111 @@ public final class RelayEngine implements AutoCloseable {
                 ready &= healthCheck.lifecycle().awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             }
             if (!ready) {
-                shutdownAbort();
-                listener.closeAll(); // its loop may never have run to close them
+                stopLoops(true);
                 throw new IOException("the executor did not run the listener and gateway loops within "
                         + CONTROL_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            shutdownAbort();
+            stopLoops(true);
             throw new IOException("interrupted while starting", e);
         }
     }
 
-    /** When the instance started (for show status). */
-    public java.time.Instant startedAt() {
-        return startedAt;
+    // ---- the listener's hand-off, gateways growing and shrinking (on the listener's loop)
+
+    /** Gives an accepted socket to the least loaded gateway that takes new sessions, starting one if all are full. */
+    void handOff(Channel child) {
+        Gateway chosen = leastLoaded(gateways, true);
+        Refusal preset = null;
+        if (chosen == null) {
+            chosen = leastLoaded(gateways, false);
+            preset = new Refusal(OracleError.NO_HANDLER.number(), Refusal.Reason.LIMIT, "every gateway is suspended");
+        } else if (chosen.activeSessions() >= parameters.number(CmanParameter.MAX_CONNECTIONS)) {
+            if (gateways.size() < parameters.number(CmanParameter.MAX_GATEWAY_PROCESSES) && state == EngineState.RUNNING) {
+                chosen = addGateway();
+            } else {
+                preset = new Refusal(OracleError.NO_HANDLER.number(), Refusal.Reason.LIMIT, "all " + gateways.size()
+                        + " gateways hold MAX_CONNECTIONS sessions");
+            }
+        }
+        chosen.adopt(child, sessionIds.incrementAndGet(), preset);
     }
 
-    /** Where the instance's configuration came from (for show status). */
-    public String configSource() {
-        return instance.position().source();
+    private static Gateway leastLoaded(List<Gateway> candidates, boolean takingNew) {
+        Gateway chosen = null;
+        for (Gateway g : candidates) {
+            if ((!takingNew || !g.suspended()) && (chosen == null || g.activeSessions() < chosen.activeSessions())) {
+                chosen = g;
+            }
+        }
+        return chosen;
     }
 
-    /**
-     * RELOAD: the rules, parameters and static services of a re-read cman.ora, for new connections; established
-     * sessions are left alone and earlier SETs are overridden. Listening addresses and the number of gateways
-     * change only with a restart.
-     */
-    public void reload(CmanInstance reread) {
-        reload(reread.rules());
-        parameters = reread.parameters();
-        registerStatic(reread);
+    private Gateway addGateway() {
+        int id = 0;
+        while (true) {
+            int candidate = id;
+            if (gateways.stream().noneMatch(g -> g.id() == candidate)) {
+                break;
+            }
+            id++;
+        }
+        Gateway g = new Gateway(id, this);
+        g.start();
+        List<Gateway> more = new ArrayList<>(gateways);
+        more.add(g);
+        more.sort(Comparator.comparingInt(Gateway::id));
+        gateways = List.copyOf(more);
+        events.add("instance", "gateway " + id + " started: every other gateway holds MAX_CONNECTIONS sessions");
+        LOG.log(Level.INFO, "instance {0}: gateway {1} started ({2} running)", instance.name(), id, more.size());
+        return g;
     }
 
-    public String name() {
-        return instance.name();
+    private void stopIdleGateways() {
+        int min = Math.max(1, parameters.number(CmanParameter.MIN_GATEWAY_PROCESSES));
+        long now = System.nanoTime();
+        List<Gateway> keep = new ArrayList<>(gateways);
+        for (Gateway g : gateways) {
+            if (keep.size() > min && !g.suspended() && g.idleNanos(now) >= IDLE_GATEWAY_STOPS_AFTER.toNanos()) {
+                keep.remove(g);
+                retired.add(g);
+                gateways = List.copyOf(keep);
+                g.drain();
+                events.add("instance", "gateway " + g.id() + " stopped: no session for "
+                        + IDLE_GATEWAY_STOPS_AFTER.toSeconds() + " s");
+            }
+        }
     }
 
-    /** The addresses actually bound (a configured port 0 shows the port chosen). */
-    public List<InetSocketAddress> listenAddresses() {
-        return listener == null ? List.of() : listener.boundAddresses();
+    // ---- what the gateways read
+
+    Executor executor() {
+        return executor;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    DnsCache dnsCache() {
+        return dnsCache;
+    }
+
+    Optional<DnsServerAddressStreamProvider> nameServers() {
+        return nameServers;
+    }
+
+    Duration dnsQueryTimeout() {
+        return dnsQueryTimeout;
     }
 
     Clock clock() {
         return clock;
+    }
+
+    Listeners listeners() {
+        return listeners;
     }
 
     RouteLoops routeLoops() {
@@ -215,8 +291,8 @@ public final class RelayEngine implements AutoCloseable {
     }
 
     /** True if {@code address:port} is one of the instance's listening sockets (a wildcard bind: any local address). */
-    boolean listensOn(java.net.InetAddress address, int port) {
-        for (InetSocketAddress a : listenAddresses()) {
+    boolean listensOn(InetAddress address, int port) {
+        for (InetSocketAddress a : bound) {
             if (a.getPort() == port && (a.getAddress().equals(address)
                     || a.getAddress().isAnyLocalAddress() && LocalAddresses.isLocal(address))) {
                 return true;
@@ -225,12 +301,39 @@ public final class RelayEngine implements AutoCloseable {
         return false;
     }
 
-    long nextSessionId() {
-        return sessionIds.incrementAndGet();
+    // ---- what the instance shows
+
+    public String name() {
+        return instance.name();
     }
 
-    List<Gateway> gatewayList() {
-        return gateways;
+    public EngineState state() {
+        return state;
+    }
+
+    /** What failed the engine, when it is {@link EngineState#FAILED}. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** When the instance started (for show status). */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Where the instance's configuration came from (for show status). */
+    public String configSource() {
+        return instance.position().source();
+    }
+
+    /** The network transport in use: native epoll or Java NIO. */
+    public String transportName() {
+        return transport == null ? "" : transport.name;
+    }
+
+    /** The addresses actually bound (a configured port 0 shows the port chosen). */
+    public List<InetSocketAddress> listenAddresses() {
+        return state == EngineState.RUNNING || state == EngineState.STARTING ? bound : List.of();
     }
 
     /** The services databases registered with this instance; connects without SOURCE_ROUTE are routed by it. */
@@ -249,6 +352,36 @@ public final class RelayEngine implements AutoCloseable {
 
     public CmanParameters parameters() {
         return parameters;
+    }
+
+    public List<GatewayInfo> gateways() {
+        return gateways.stream().map(Gateway::info).toList();
+    }
+
+    /** SHOW CONNECTIONS: the sessions {@code selects} picks, each snapshot taken on its gateway's own thread. */
+    public List<SessionInfo> sessions(Predicate<SessionInfo> selects) {
+        List<SessionInfo> rows = new ArrayList<>();
+        for (List<SessionInfo> part : onEveryGateway(g -> g.call(g::snapshot))) {
+            rows.addAll(part);
+        }
+        return rows.stream().filter(selects).sorted(Comparator.comparingLong(SessionInfo::id)).toList();
+    }
+
+    /** The instance and its first port: its MBeans' {@code name}, so that several engines in one JVM differ. */
+    public String managementKey() {
+        return instance.name() + "@" + (bound.isEmpty() ? 0 : bound.get(0).getPort());
+    }
+
+    // ---- what the instance changes
+
+    /**
+     * RELOAD: the rules, parameters and static services of a re-read cman.ora, for new connections; established
+     * sessions are left alone and earlier SETs are overridden. Listening addresses change only with a restart.
+     */
+    public void reload(CmanInstance reread) {
+        reload(reread.rules());
+        parameters = reread.parameters();
+        registerStatic(reread);
     }
 
     /** RELOAD of the rules: new connections meet the new list; established sessions are left alone. */
@@ -277,23 +410,15 @@ public final class RelayEngine implements AutoCloseable {
         gateway(gatewayId).suspended(false);
     }
 
-    public List<GatewayInfo> gateways() {
-        return gateways.stream().map(Gateway::info).toList();
-    }
-
-    /** SHOW CONNECTIONS: the sessions {@code selects} picks, each snapshot taken on its gateway's own thread. */
-    public List<SessionInfo> sessions(Predicate<SessionInfo> selects) {
-        List<SessionInfo> rows = new ArrayList<>();
-        for (List<SessionInfo> part : onEveryGateway(g -> g.call(g::snapshot))) {
-            rows.addAll(part);
-        }
-        return rows.stream().filter(selects).sorted(java.util.Comparator.comparingLong(SessionInfo::id)).toList();
-    }
-
     /** CLOSE CONNECTIONS: closes the sessions {@code selects} picks; the number closed. */
     public int close(Predicate<SessionInfo> selects) {
         return onEveryGateway(g -> g.call(() -> g.close(selects, "closed by the administrator")))
                 .stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** One round of the active health check of registered handlers, now (what the periodic check does). */
+    public void checkHandlersNow() {
+        healthCheck.round();
     }
 
     /** SHUTDOWN NORMAL: stop accepting; the instance ends when its last session does. */
@@ -302,6 +427,31 @@ public final class RelayEngine implements AutoCloseable {
             state = EngineState.DRAINING;
         }
         stopLoops(false);
+    }
+
+    /** SHUTDOWN ABORT: stop accepting and close every session now. */
+    public void shutdownAbort() {
+        if (state == EngineState.RUNNING || state == EngineState.STARTING) {
+            state = EngineState.DRAINING;
+        }
+        stopLoops(true);
+    }
+
+    /**
+     * A loop met an {@link Error}: the engine cannot be trusted to serve any more. It stops listening and closes
+     * every session at once, and says so loudly; the owner sees {@link EngineState#FAILED}.
+     */
+    void fail(Throwable cause) {
+        synchronized (this) {
+            if (state == EngineState.FAILED) {
+                return;
+            }
+            failure = cause;
+            state = EngineState.FAILED;
+        }
+        LOG.log(Level.ERROR, "instance " + instance.name() + " failed and stopped listening; restart it", cause);
+        events.add("instance", "instance " + instance.name() + " failed: " + cause);
+        stopLoops(true);
     }
 
     private void stopLoops(boolean abort) {
@@ -314,17 +464,16 @@ public final class RelayEngine implements AutoCloseable {
         gateways.forEach(abort ? Gateway::abort : Gateway::drain);
     }
 
-    /** One round of the active health check of registered handlers, now (what the periodic check does). */
-    public void checkHandlersNow() {
-        healthCheck.round();
-    }
-
-    /** SHUTDOWN ABORT: stop accepting and close every session now. */
-    public void shutdownAbort() {
-        if (state != EngineState.FAILED) {
-            state = EngineState.DRAINING;
+    /** A loop has ended; when the listener and every gateway have, the engine has stopped. */
+    void loopFinished() {
+        boolean all = listener != null && listener.lifecycle().hasFinished()
+                && gateways.stream().allMatch(g -> g.lifecycle().hasFinished())
+                && retired.stream().allMatch(g -> g.lifecycle().hasFinished());
+        synchronized (this) {
+            if (all && state != EngineState.FAILED && state != EngineState.STARTING) {
+                state = EngineState.STOPPED;
+            }
         }
-        stopLoops(true);
     }
 
     /** Waits until the listener and every gateway have stopped and released their sockets. */
@@ -333,28 +482,14 @@ public final class RelayEngine implements AutoCloseable {
         if (listener != null && !listener.lifecycle().awaitFinished(remaining(deadline))) {
             return false;
         }
-        for (Gateway g : gateways) {
+        List<Gateway> all = new ArrayList<>(gateways);
+        all.addAll(retired);
+        for (Gateway g : all) {
             if (!g.lifecycle().awaitFinished(remaining(deadline))) {
                 return false;
             }
         }
         return !healthChecking || healthCheck.lifecycle().awaitFinished(remaining(deadline));
-    }
-
-    /** A loop has ended; when the listener and every gateway have, the engine has stopped. */
-    void loopFinished() {
-        boolean all = listener != null && listener.lifecycle().hasFinished()
-                && gateways.stream().allMatch(g -> g.lifecycle().hasFinished());
-        synchronized (this) {
-            if (all && state != EngineState.FAILED) {
-                state = EngineState.STOPPED;
-            }
-        }
-    }
-
-    /** The instance and its first port: its MBeans' {@code name}, so that several engines in one JVM differ. */
-    public String managementKey() {
-        return instance.name() + "@" + listenAddresses().get(0).getPort();
     }
 
     /** Abort and wait: what a host's stop() does. */
@@ -371,13 +506,12 @@ public final class RelayEngine implements AutoCloseable {
     }
 
     private Gateway gateway(int id) {
-        if (id < 0 || id >= gateways.size()) {
-            throw new IllegalArgumentException("no gateway " + id + "; gateways are 0 to " + (gateways.size() - 1));
-        }
-        return gateways.get(id);
+        return gateways.stream().filter(g -> g.id() == id).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no gateway " + id + "; gateways are "
+                        + gateways.stream().map(g -> Integer.toString(g.id())).toList()));
     }
 
-    private <T> List<T> onEveryGateway(java.util.function.Function<Gateway, CompletableFuture<T>> task) {
+    private <T> List<T> onEveryGateway(Function<Gateway, CompletableFuture<T>> task) {
         List<CompletableFuture<T>> futures = new ArrayList<>();
         for (Gateway g : gateways) {
             futures.add(task.apply(g));
@@ -387,6 +521,9 @@ public final class RelayEngine implements AutoCloseable {
             try {
                 results.add(f.get(CONTROL_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof IllegalStateException)) {
+                    LOG.log(Level.ERROR, "a gateway failed to answer", e.getCause());
+                }
                 // a stopped gateway has no sessions to show or close
             } catch (TimeoutException e) {
                 throw new IllegalStateException("a gateway did not answer within " + CONTROL_TIMEOUT_SECONDS + " s");

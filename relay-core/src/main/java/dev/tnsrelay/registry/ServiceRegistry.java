@@ -82,7 +82,7 @@ public final class ServiceRegistry {
                 .filter(e -> instanceName.map(n -> n.equalsIgnoreCase(e.registration().instance())).orElse(true))
                 .toList();
         if (instances.isEmpty()) {
-            return refuse(service, Selection.UNKNOWN_SERVICE);
+            return refuse(service, Selection.Refused.UNKNOWN_SERVICE);
         }
         List<Candidate> matching = new ArrayList<>();
         for (Entry e : instances) {
@@ -93,7 +93,7 @@ public final class ServiceRegistry {
             }
         }
         if (matching.isEmpty()) {
-            return refuse(service, Selection.NO_HANDLER);
+            return refuse(service, Selection.Refused.NO_HANDLER);
         }
         List<Candidate> ready = matching.stream().filter(c -> c.handler().state() == HandlerState.READY
                 && !failing.contains(c.key()) && load(c) < c.handler().maxLoad()).toList();
@@ -106,7 +106,7 @@ public final class ServiceRegistry {
         chosen = leastLoaded(sameAs(ready, chosen, c -> c.entry().registration().instance()), Candidate::key, random);
         active.computeIfAbsent(chosen.key(), k -> new AtomicInteger()).incrementAndGet();
         established.computeIfAbsent(chosen.key(), k -> new AtomicLong()).incrementAndGet();
-        return new Selection(chosen.handler(), chosen.entry().registration().instance(), 0);
+        return new Selection(chosen.handler(), chosen.entry().registration().instance(), null);
     }
 
     /** The session routed by a selection has ended. */
@@ -212,20 +212,20 @@ public final class ServiceRegistry {
     }
 
     /** Why no handler takes the connect: restricted, blocking (or failing its health check), a mix, or full. */
-    private int whyNone(List<Candidate> matching) {
+    private Selection.Refused whyNone(List<Candidate> matching) {
         boolean restricted = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.RESTRICTED);
         boolean blocked = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.BLOCKED
                 || c.handler().state() == HandlerState.READY && failing.contains(c.key()));
         boolean full = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.READY
                 && !failing.contains(c.key()));
         if (full) {
-            return Selection.NO_HANDLER;
+            return Selection.Refused.NO_HANDLER;
         }
-        return restricted && blocked ? Selection.RESTRICTED_OR_BLOCKING
-                : restricted ? Selection.ALL_RESTRICTED : Selection.ALL_BLOCKING;
+        return restricted && blocked ? Selection.Refused.RESTRICTED_OR_BLOCKING
+                : restricted ? Selection.Refused.ALL_RESTRICTED : Selection.Refused.ALL_BLOCKING;
     }
 
-    private Selection refuse(String service, int error) {
+    private Selection refuse(String service, Selection.Refused error) {
         refused.computeIfAbsent(key(service), k -> new AtomicLong()).incrementAndGet();
         return Selection.refused(error);
     }

@@ -152,8 +152,8 @@ class CmanOraTest {
             var src = (dev.tnsrelay.rules.HostPattern.Subnet) rule.source();
             assertTrue(src.network().isLoopbackAddress(), rule.toString());
         }
-        assertTrue(cman.rules().firstMatch(java.net.InetAddress.getByName("192.0.2.7"), "db", java.util.List.of(), "s")
-                .isEmpty(), "a client from elsewhere matches no rule");
+        assertTrue(cman.rules().firstMatch(java.net.InetAddress.getByName("192.0.2.7"), "10.0.0.1", "s",
+                dev.tnsrelay.rules.NameLookup.NOTHING_KNOWN).isEmpty(), "a client from elsewhere matches no rule");
     }
 
     @Test

@@ -164,7 +164,7 @@ class GatewayJdbcIT {
             }
             SQLException e = connectFails(route("sales", gw.address(), a.address()));
             assertEquals(12564, e.getErrorCode(), e.getMessage());
-            assertEquals(Session.MAX_REDIRECTS + 1, a.connections() + b.connections());
+            assertEquals(Handshake.MAX_REDIRECTS + 1, a.connections() + b.connections());
         }
     }
 
@@ -172,7 +172,7 @@ class GatewayJdbcIT {
     void maxConnectionsIsOra12519() throws Exception {
         try (FakeTnsListener db = new FakeTnsListener()
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
-             Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)")) {
+             Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)(MAX_GATEWAY_PROCESSES=1)")) {
             CompletableFuture<Void> holder = holdSession(route("sales", gw.address(), db.address()));
             assertTrue(db.awaitBytesAfterAccept(15));
             SQLException e = connectFails(route("sales", gw.address(), db.address()));

@@ -14,6 +14,7 @@ import dev.tnsrelay.registry.Registration;
 import dev.tnsrelay.registry.RegistrationRefusedException;
 import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.MutableClock;
+import dev.tnsrelay.testing.SessionEvents;
 import java.net.InetAddress;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,6 +38,7 @@ class ServiceRoutingIT {
 
     private final MutableClock clock = new MutableClock();
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final SessionEvents events = new SessionEvents();
     private RelayEngine engine;
     private FakeTnsListener one;
     private FakeTnsListener two;
@@ -45,7 +47,7 @@ class ServiceRoutingIT {
     void start() throws Exception {
         engine = new RelayEngine(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
                 + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=127.0.0.1)(SRV=sales)(ACT=accept))))", "t").instances().get(0),
-                threads, clock).start();
+                threads, clock).addListener(events).start();
         one = new FakeTnsListener();
         two = new FakeTnsListener();
     }
@@ -192,9 +194,7 @@ class ServiceRoutingIT {
     }
 
     private void awaitEstablished(int n) throws InterruptedException {
-        for (int i = 0; i < 300 && engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size() < n; i++) {
-            Thread.sleep(20);
-        }
+        assertTrue(events.await(e -> e.established() >= n, Duration.ofSeconds(6)), "sessions established in time");
         assertEquals(n, engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size());
     }
 }

@@ -64,21 +64,21 @@ class ServiceRegistryTest {
         registry.put(instance("sales2", "10.0.0.2", 90, HandlerState.READY, ServerType.SHARED));
         assertEquals("sales2", registry.select("sales", Optional.of("SALES2"), Optional.empty(), random).instance());
         assertEquals("sales2", registry.select("sales", Optional.empty(), Optional.of(ServerType.SHARED), random).instance());
-        assertEquals(Selection.NO_HANDLER,
+        assertEquals(Selection.Refused.NO_HANDLER,
                 registry.select("sales", Optional.empty(), Optional.of(ServerType.POOLED), random).refusal());
     }
 
     @Test
     void refusalsSayWhy() {
-        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        assertEquals(Selection.Refused.UNKNOWN_SERVICE, select().refusal());
         registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.BLOCKED, ServerType.DEDICATED));
-        assertEquals(Selection.ALL_BLOCKING, select().refusal());
+        assertEquals(Selection.Refused.ALL_BLOCKING, select().refusal());
         registry.put(instance("sales2", "10.0.0.2", 0, HandlerState.RESTRICTED, ServerType.DEDICATED));
-        assertEquals(Selection.RESTRICTED_OR_BLOCKING, select().refusal());
+        assertEquals(Selection.Refused.RESTRICTED_OR_BLOCKING, select().refusal());
         registry.unregister("sales", "sales1");
-        assertEquals(Selection.ALL_RESTRICTED, select().refusal());
+        assertEquals(Selection.Refused.ALL_RESTRICTED, select().refusal());
         registry.put(instance("sales3", "10.0.0.3", 100, HandlerState.READY, ServerType.DEDICATED));
-        assertEquals(Selection.NO_HANDLER, select().refusal(), "a full handler takes nothing");
+        assertEquals(Selection.Refused.NO_HANDLER, select().refusal(), "a full handler takes nothing");
     }
 
     @Test
@@ -87,7 +87,7 @@ class ServiceRegistryTest {
         clock.advance(Duration.ofSeconds(59));
         assertTrue(select().accepted());
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        assertEquals(Selection.Refused.UNKNOWN_SERVICE, select().refusal());
         assertTrue(registry.snapshot().isEmpty());
         registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
         assertTrue(select().accepted(), "a refresh brings it back");

@@ -3,7 +3,10 @@ package dev.tnsrelay.testing;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.ConnectRequest;
 import dev.tnsrelay.tns.FrameDecoder;
-import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.AcceptPacket;
+import dev.tnsrelay.tns.RedirectPacket;
+import dev.tnsrelay.tns.RefusePacket;
+import dev.tnsrelay.tns.ResendPacket;
 import dev.tnsrelay.tns.TnsPacket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +76,8 @@ public final class FakeTnsListener implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Socket> sockets = new ArrayList<>();
     private final CountDownLatch bytesAfterAccept = new CountDownLatch(1);
+    private final Object serving = new Object();
+    private int open;
     private volatile int connections;
 
     public FakeTnsListener() throws IOException {
@@ -119,6 +124,21 @@ public final class FakeTnsListener implements AutoCloseable {
         return connections;
     }
 
+    /** Waits until every connection it accepted has ended and its socket is closed; false after the time. */
+    public boolean awaitNoConnections(long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (serving) {
+            while (open > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                serving.wait(left);
+            }
+        }
+        return true;
+    }
+
     /** Waits until a client has sent bytes after an ACCEPT (the session is live end to end). */
     public boolean awaitBytesAfterAccept(long seconds) throws InterruptedException {
         return bytesAfterAccept.await(seconds, TimeUnit.SECONDS);
@@ -133,7 +153,19 @@ public final class FakeTnsListener implements AutoCloseable {
                     sockets.add(s);
                 }
                 List<Step> script = scripts.poll();
-                Thread t = new Thread(() -> serve(s, script == null ? List.of() : script, n), "fake-conn-" + n);
+                synchronized (serving) {
+                    open++;
+                }
+                Thread t = new Thread(() -> {
+                    try {
+                        serve(s, script == null ? List.of() : script, n);
+                    } finally {
+                        synchronized (serving) {
+                            open--;
+                            serving.notifyAll();
+                        }
+                    }
+                }, "fake-conn-" + n);
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -185,15 +217,15 @@ public final class FakeTnsListener implements AutoCloseable {
                 }
                 received.add(new Received(request.connectData(), request.connect().packet().flags(), connection));
                 if (step instanceof Refuse r) {
-                    out.write(Packets.refuse(r.error()));
+                    out.write(RefusePacket.build(r.error()));
                     out.flush();
                     return;
                 } else if (step instanceof Accept a) {
-                    out.write(Packets.accept(a.version(), 8192));
+                    out.write(AcceptPacket.build(a.version(), 8192));
                 } else if (step instanceof Resend) {
-                    out.write(Packets.resend());
+                    out.write(ResendPacket.build());
                 } else if (step instanceof Redirect r) {
-                    out.write(Packets.redirect(r.address(), r.connectData()));
+                    out.write(RedirectPacket.build(r.address(), r.connectData()));
                     out.flush();
                     return;
                 }

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 public final class Gateways implements AutoCloseable {
 
     public final RelayEngine engine;
+    /** The engine's sessions as they open, refuse, establish and close. */
+    public final SessionEvents events = new SessionEvents();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     private Gateways(String cmanOra) throws IOException {
@@ -18,7 +20,7 @@ public final class Gateways implements AutoCloseable {
     }
 
     private Gateways(dev.tnsrelay.config.CmanConfiguration config) throws IOException {
-        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).start();
+        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).addListener(events).start();
     }
 
     /** The first instance of a cman.ora file. */
@@ -34,6 +36,13 @@ public final class Gateways implements AutoCloseable {
 
     public static Gateways acceptingAll(String parameters) throws IOException {
         return start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))", parameters);
+    }
+
+    /** Waits until every session has ended; fails the test after 10 s. */
+    public void awaitNoSessions() throws InterruptedException {
+        if (!events.awaitNoSessions(java.time.Duration.ofSeconds(10))) {
+            throw new AssertionError("sessions still open after 10 s: " + engine.sessions(s -> true));
+        }
     }
 
     public int port() {
