@@ -217,6 +217,13 @@ final class Handshake {
         }
     }
 
+    /** A lookup ran out of time in the name service: the next hop cannot be reached in time (ORA-12535). */
+    void onResolveTimedOut(String name) {
+        if (unresolved.contains(name) && state != SessionState.CLOSED) {
+            refuse(OracleError.TIMED_OUT, Refusal.Reason.NEXT_HOP, "the name service did not answer for " + name);
+        }
+    }
+
     /** A host name has been looked up; {@code addresses} is empty when it does not resolve. */
     void onResolved(String name, List<InetAddress> addresses) {
         if (!unresolved.remove(name)) {

@@ -44,7 +44,7 @@ import java.util.function.Predicate;
  *
  * <p>Gateways grow and shrink as CMAN's do: MIN_GATEWAY_PROCESSES start; when every running gateway holds
  * MAX_CONNECTIONS sessions the listener starts another, up to MAX_GATEWAY_PROCESSES; a gateway above the minimum
- * that has had no session for {@link #IDLE_GATEWAY_STOPS_AFTER} stops. ORA-12519 only when all are full.
+ * that has had no session for {@link #IDLE_GATEWAY_STOPS_AFTER} (60 s) stops. ORA-12519 only when all are full.
  *
  * <p>An engine runs once: after a shutdown the instance that owns it builds a new one. The registry and the event
  * log are the instance's and outlive it. An {@link Error} in a loop fails the engine: it stops listening, closes
@@ -56,7 +56,6 @@ public final class RelayEngine implements AutoCloseable {
     private static final long CONTROL_TIMEOUT_SECONDS = 10;
     /** How long a surplus gateway (above MIN_GATEWAY_PROCESSES) may stay without a session before it stops. */
     public static final Duration IDLE_GATEWAY_STOPS_AFTER = Duration.ofSeconds(60);
-    private static final Duration GATEWAY_CHECK_EVERY = Duration.ofSeconds(10);
     /** How long a failed lookup is remembered before a name is asked again. */
     private static final int NEGATIVE_DNS_SECONDS = 5;
 
@@ -79,6 +78,7 @@ public final class RelayEngine implements AutoCloseable {
     private volatile Instant startedAt;
     private Optional<DnsServerAddressStreamProvider> nameServers = Optional.empty();
     private Duration dnsQueryTimeout = Duration.ofSeconds(5);
+    private Duration idleGatewayStopsAfter = IDLE_GATEWAY_STOPS_AFTER;
     private Transport transport;
     private Listener listener;
     private HealthCheck healthCheck;
@@ -125,6 +125,12 @@ public final class RelayEngine implements AutoCloseable {
         return this;
     }
 
+    /** How long a surplus gateway may stay without a session before it stops; before {@link #start()}. */
+    public RelayEngine stopIdleGatewaysAfter(Duration idle) {
+        idleGatewayStopsAfter = idle;
+        return this;
+    }
+
     /** Binds every listening address and starts the gateways; fails, leaving nothing open, if one cannot bind. */
     public synchronized RelayEngine start() throws IOException {
         if (listener != null) {
@@ -157,8 +163,8 @@ public final class RelayEngine implements AutoCloseable {
             healthCheck.lifecycle().around(executor, (t, e) -> fail(e)).execute(healthCheck);
         }
         awaitLoops();
-        listener.loop().scheduleAtFixedRate(this::stopIdleGateways, GATEWAY_CHECK_EVERY.toMillis(),
-                GATEWAY_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        long checkEvery = Math.max(100, Math.min(10_000, idleGatewayStopsAfter.toMillis() / 4));
+        listener.loop().scheduleAtFixedRate(this::stopIdleGateways, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
         startedAt = clock.instant();
         state = EngineState.RUNNING;
         events.add("instance", "instance " + instance.name() + " started, listening on " + bound + " with " + count
@@ -245,13 +251,13 @@ public final class RelayEngine implements AutoCloseable {
         long now = System.nanoTime();
         List<Gateway> keep = new ArrayList<>(gateways);
         for (Gateway g : gateways) {
-            if (keep.size() > min && !g.suspended() && g.idleNanos(now) >= IDLE_GATEWAY_STOPS_AFTER.toNanos()) {
+            if (keep.size() > min && !g.suspended() && g.idleNanos(now) >= idleGatewayStopsAfter.toNanos()) {
                 keep.remove(g);
                 retired.add(g);
                 gateways = List.copyOf(keep);
                 g.drain();
                 events.add("instance", "gateway " + g.id() + " stopped: no session for "
-                        + IDLE_GATEWAY_STOPS_AFTER.toSeconds() + " s");
+                        + idleGatewayStopsAfter.toSeconds() + " s");
             }
         }
     }

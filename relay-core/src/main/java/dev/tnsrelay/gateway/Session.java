@@ -99,12 +99,28 @@ final class Session implements Handshake.Io {
     @Override
     public void resolve(String host) {
         gateway.resolve(host).addListener(f -> safely(() -> {
-            if (!ended) {
+            if (ended) {
+                return;
+            }
+            if (f.isSuccess()) {
                 @SuppressWarnings("unchecked")
-                List<InetAddress> found = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
+                List<InetAddress> found = (List<InetAddress>) f.getNow();
                 handshake.onResolved(host, found);
+            } else if (timedOut(f.cause())) {
+                handshake.onResolveTimedOut(host);
+            } else {
+                handshake.onResolved(host, List.of());
             }
         }));
+    }
+
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof io.netty.resolver.dns.DnsNameResolverTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

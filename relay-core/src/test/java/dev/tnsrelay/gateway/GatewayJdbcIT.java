@@ -237,4 +237,39 @@ class GatewayJdbcIT {
             established.get(30, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aNextHopThatTakesTheConnectAndNeverAnswersIsOra12535WithinMoct() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener().enqueue(new FakeTnsListener.Silent());
+             Gateways gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(MOCT=2)))", "")) {
+            long start = System.nanoTime();
+            SQLException e = connectFails(route("sales", gw.address(), db.address()));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(12535, e.getErrorCode(), e.getMessage());
+            assertTrue(seconds >= 1 && seconds < 10, "after MOCT (2 s), not the client's own limit: " + seconds + " s");
+            assertTrue(db.takeConnect().connectData().contains("sales"), "the CONNECT had reached the next hop");
+            gw.awaitNoSessions();
+        }
+    }
+
+    @Test
+    void aNextHopThatClosesOrResetsMidHandshakeEndsTheSessionAsAListenerWould() throws Exception {
+        for (FakeTnsListener.Step fault : List.of(new FakeTnsListener.CloseAfterConnect(),
+                new FakeTnsListener.ResetAfterConnect())) {
+            try (FakeTnsListener db = new FakeTnsListener().enqueue(fault); Gateways gw = Gateways.acceptingAll("")) {
+                SQLException e = connectFails(route("sales", gw.address(), db.address()));
+                assertEquals(17800, e.getErrorCode(), fault + ": what JDBC shows for a close after CONNECT: " + e.getMessage());
+                gw.awaitNoSessions();
+            }
+        }
+    }
+
+    @Test
+    void anAnswerThatComesLateWithinTheLimitIsPassedOn() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Pause(1500), new FakeTnsListener.Refuse(12514));
+             Gateways gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(MOCT=5)))", "")) {
+            assertEquals(12514, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
+        }
+    }
 }

@@ -31,7 +31,24 @@ import java.util.concurrent.TimeUnit;
 public final class FakeTnsListener implements AutoCloseable {
 
     /** What the listener does, step by step, on one connection. */
-    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold, DigestThenSend {
+    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold, DigestThenSend, Silent,
+            CloseAfterConnect, ResetAfterConnect, Pause {
+    }
+
+    /** Read a connect request and say nothing, ever (until the peer goes): a listener that hangs. */
+    public record Silent() implements Step {
+    }
+
+    /** Read a connect request, then close the connection without a word. */
+    public record CloseAfterConnect() implements Step {
+    }
+
+    /** Read a connect request, then reset the connection (RST). */
+    public record ResetAfterConnect() implements Step {
+    }
+
+    /** Wait this long before the next step (an answer that comes late). */
+    public record Pause(long millis) implements Step {
     }
 
     /** Read a connect request, answer REFUSE with this error, close. */
@@ -194,6 +211,10 @@ public final class FakeTnsListener implements AutoCloseable {
                     out.flush();
                     return;
                 }
+                if (step instanceof Pause p) {
+                    Thread.sleep(p.millis());
+                    continue;
+                }
                 if (step instanceof Echo || step instanceof Hold) {
                     byte[] buf = new byte[16 * 1024];
                     byte[] early = frames.drain();
@@ -216,7 +237,15 @@ public final class FakeTnsListener implements AutoCloseable {
                     return;
                 }
                 received.add(new Received(request.connectData(), request.connect().packet().flags(), connection));
-                if (step instanceof Refuse r) {
+                if (step instanceof Silent) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    return;
+                } else if (step instanceof CloseAfterConnect) {
+                    return;
+                } else if (step instanceof ResetAfterConnect) {
+                    s.setSoLinger(true, 0);
+                    return;
+                } else if (step instanceof Refuse r) {
                     out.write(RefusePacket.build(r.error()));
                     out.flush();
                     return;
@@ -233,6 +262,8 @@ public final class FakeTnsListener implements AutoCloseable {
             }
         } catch (IOException e) {
             // the peer went away: the script ends here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,23 +15,32 @@ public final class Gateways implements AutoCloseable {
     public final SessionEvents events = new SessionEvents();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private Gateways(String cmanOra) throws IOException {
-        this(CmanOra.parse(cmanOra, "test cman.ora"));
+    private Gateways(String cmanOra, java.util.function.Consumer<RelayEngine> before) throws IOException {
+        this(CmanOra.parse(cmanOra, "test cman.ora"), before);
     }
 
-    private Gateways(dev.tnsrelay.config.CmanConfiguration config) throws IOException {
-        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).addListener(events).start();
+    private Gateways(dev.tnsrelay.config.CmanConfiguration config, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
+        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).addListener(events);
+        before.accept(engine);
+        engine.start();
     }
 
     /** The first instance of a cman.ora file. */
     public static Gateways fromFile(java.nio.file.Path cmanOra) throws IOException {
-        return new Gateways(CmanOra.load(cmanOra));
+        return new Gateways(CmanOra.load(cmanOra), e -> { });
     }
 
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
     public static Gateways start(String rules, String parameters) throws IOException {
+        return start(rules, parameters, e -> { });
+    }
+
+    /** The same, with {@code before} given the engine before it starts (name servers, listeners, limits). */
+    public static Gateways start(String rules, String parameters, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
         return new Gateways("cman_test = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
-                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n");
+                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n", before);
     }
 
     public static Gateways acceptingAll(String parameters) throws IOException {
