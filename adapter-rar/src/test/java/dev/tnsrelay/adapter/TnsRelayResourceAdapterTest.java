@@ -120,6 +120,9 @@ class TnsRelayResourceAdapterTest {
             ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,
                     () -> ra.start(new Bootstrap(pool)));
             assertTrue(e.getMessage().contains("cannot listen on"), e.getMessage());
+            for (int i = 0; i < 100 && relayLoops() > 0; i++) {
+                Thread.sleep(20); // the loops have ended; their Work returns right after
+            }
             assertEquals(0, relayLoops());
         }
     }

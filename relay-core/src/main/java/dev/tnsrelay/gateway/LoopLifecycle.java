@@ -35,8 +35,8 @@ final class LoopLifecycle {
                 failed.uncaughtException(t, e);
             } finally {
                 t.setName(lent);
-                finished.countDown();
                 onExit.run();
+                finished.countDown(); // last: whoever waits for the end finds the loop's work all done
             }
         });
     }

@@ -74,6 +74,8 @@ public final class RelayEngine implements AutoCloseable {
     private volatile RuleList rules;
     private volatile CmanParameters parameters;
     private volatile EngineState state = EngineState.STARTING;
+    /** Guards the state's changes; never the engine's monitor, which start() holds while it waits for loops. */
+    private final Object stateChange = new Object();
     private volatile Throwable failure;
     private volatile Instant startedAt;
     private Optional<DnsServerAddressStreamProvider> nameServers = Optional.empty();
@@ -152,8 +154,7 @@ public final class RelayEngine implements AutoCloseable {
         try {
             listener.bind(addresses, CONTROL_TIMEOUT_SECONDS * 1000);
         } catch (IOException e) {
-            stopLoops(true);
-            throw e;
+            throw failedStart(e);
         }
         bound = listener.boundAddresses();
         Duration every = parameters.duration(CmanParameter.HEALTH_CHECK_INTERVAL);
@@ -185,15 +186,28 @@ public final class RelayEngine implements AutoCloseable {
                 ready &= healthCheck.lifecycle().awaitRunning(CONTROL_TIMEOUT_SECONDS * 1000);
             }
             if (!ready) {
-                stopLoops(true);
-                throw new IOException("the executor did not run the listener and gateway loops within "
-                        + CONTROL_TIMEOUT_SECONDS + " s");
+                throw failedStart(new IOException("the executor did not run the listener and gateway loops within "
+                        + CONTROL_TIMEOUT_SECONDS + " s"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopLoops(true);
             throw new IOException("interrupted while starting", e);
         }
+    }
+
+    /** A start that failed leaves nothing running: every loop is stopped, and waited for, before it says so. */
+    private IOException failedStart(IOException cause) {
+        state = EngineState.STOPPED;
+        stopLoops(true);
+        try {
+            if (!awaitTermination(Duration.ofSeconds(CONTROL_TIMEOUT_SECONDS))) {
+                LOG.log(Level.WARNING, "instance {0}: loops still running after a failed start", instance.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return cause;
     }
 
     // ---- the listener's hand-off, gateways growing and shrinking (on the listener's loop)
@@ -448,7 +462,7 @@ public final class RelayEngine implements AutoCloseable {
      * every session at once, and says so loudly; the owner sees {@link EngineState#FAILED}.
      */
     void fail(Throwable cause) {
-        synchronized (this) {
+        synchronized (stateChange) {
             if (state == EngineState.FAILED) {
                 return;
             }
@@ -475,7 +489,7 @@ public final class RelayEngine implements AutoCloseable {
         boolean all = listener != null && listener.lifecycle().hasFinished()
                 && gateways.stream().allMatch(g -> g.lifecycle().hasFinished())
                 && retired.stream().allMatch(g -> g.lifecycle().hasFinished());
-        synchronized (this) {
+        synchronized (stateChange) {
             if (all && state != EngineState.FAILED && state != EngineState.STARTING) {
                 state = EngineState.STOPPED;
             }
