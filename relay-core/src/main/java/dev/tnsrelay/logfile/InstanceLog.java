@@ -168,6 +168,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
     @Override
     public void closed(SessionInfo s, String cause) {
         boolean relayed = relaying.remove(s.id());
+        // the engine names the parameter that ended a session: IDLE_TIMEOUT, SESSION_TIMEOUT, INBOUND_CONNECT_TIMEOUT…
         boolean timeout = cause.contains("_TIMEOUT");
         EventGroup group = timeout ? EventGroup.TIMER : relayed ? EventGroup.RELAY : EventGroup.CONN_HDLG;
         LogLevel level = timeout || relayed ? LogLevel.ADMIN : LogLevel.SUPPORT;
