@@ -70,6 +70,9 @@ public final class Cmctl {
                 yield DONE;
             }
             case SET -> {
+                if (c.what().equals("event")) {
+                    yield setEvent(c.parameter(), c.value().equals("on"));
+                }
                 CmanParameter p = CmanParameter.byName(c.parameter()).orElseThrow(() ->
                         new CmctlException("TNS-04014: " + c.parameter() + " is not a parameter"));
                 try {
@@ -88,6 +91,22 @@ public final class Cmctl {
                 yield DONE;
             }
         };
+    }
+
+    /** SET EVENT: one group in or out of EVENT_GROUP, the others as they are. */
+    private String setEvent(String group, boolean on) {
+        List<String> groups = new java.util.ArrayList<>(engine.parameters().list(CmanParameter.EVENT_GROUP));
+        groups.remove(group);
+        if (on) {
+            groups.add(group);
+        }
+        try {
+            CmanParameter.EVENT_GROUP.requireOffered(group);
+            engine.set(CmanParameter.EVENT_GROUP, String.join(",", groups));
+        } catch (IllegalArgumentException e) {
+            throw new CmctlException("TNS-04014: event " + group + ": " + e.getMessage());
+        }
+        return "event " + group + " set to " + (on ? "on" : "off") + "\n" + DONE;
     }
 
     private String show(CmctlCommand c) {

@@ -17,7 +17,7 @@ import java.util.Locale;
  * show connections [count] id …
  * close connections [the same filters]
  * suspend gateway[s] [id …] | resume gateway[s] [id …]
- * reload | set parameter value | shutdown [normal | abort]
+ * reload | set parameter value | set event group on|off | shutdown [normal | abort]
  * </pre>
  * Keywords are case-insensitive. A command that is not one of these is a {@link CmctlException} with cmctl's
  * message.
@@ -73,6 +73,15 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
                 return noMore(t, new CmctlCommand(Verb.RELOAD, "", SessionFilter.ALL, false, List.of(), null, null));
             }
             case "set" -> {
+                if (!t.isEmpty() && t.get(0).equalsIgnoreCase("event")) {
+                    t.remove(0);
+                    String group = next(t, "set event group on|off").toLowerCase(Locale.ROOT);
+                    String onOff = next(t, "set event " + group + " on|off").toLowerCase(Locale.ROOT);
+                    if (!onOff.equals("on") && !onOff.equals("off")) {
+                        throw new CmctlException("TNS-04014: set event " + group + " " + onOff + "; set event group on|off");
+                    }
+                    return noMore(t, new CmctlCommand(Verb.SET, "event", SessionFilter.ALL, false, List.of(), group, onOff));
+                }
                 String parameter = next(t, "set parameter value");
                 String value = next(t, "set " + parameter + " value");
                 return noMore(t, new CmctlCommand(Verb.SET, "", SessionFilter.ALL, false, List.of(),

@@ -36,14 +36,15 @@ import java.util.Set;
  * {@link NetParseException} that gives file, line and column. That includes an unknown parameter (with the
  * closest known name), an ACT other than accept/reject/drop, a partial wildcard address, a missing
  * RULE_LIST (no rules would mean no access at all), the Oracle 8i/9i layout with separate CMAN_RULES and
- * CMAN_PROFILE entries, and PASSWORD_* (tnsrelay keeps no password in cman.ora).
+ * CMAN_PROFILE entries, PASSWORD_* (tnsrelay keeps no password in cman.ora), and every parameter or
+ * ACTION_LIST value tnsrelay does not honour ({@link Support}), with the reason and what to do instead.
  */
 public final class CmanOra {
 
     private static final Set<String> SECTIONS = Set.of("ADDRESS", "ADDRESS_LIST", "RULE_LIST", "PARAMETER_LIST",
             "SERVICE_LIST");
     private static final Set<String> RULE_KEYS = Set.of("SRC", "DST", "SRV", "ACT", "ACTION_LIST");
-    private static final Set<String> ACTION_KEYS = Set.of("AUT", "MOCT", "MCT", "MIT", "CONN_STATS");
+    private static final List<String> ACTION_KEYS = ActionListKey.names();
     private static final Set<String> LEGACY = Set.of("CMAN_RULES", "CMAN_PROFILE", "CMAN_ADMIN");
 
     private CmanOra() {
@@ -249,11 +250,21 @@ public final class CmanOra {
             }
         }
         return new ActionList(
-                list.child("AUT").map(CmanOra::switchOf),
-                list.child("MOCT").map(CmanOra::seconds),
-                list.child("MCT").map(CmanOra::seconds),
-                list.child("MIT").map(CmanOra::seconds),
-                list.child("CONN_STATS").map(CmanOra::switchOf));
+                list.child("AUT").map(p -> offered(p, ActionListKey.AUT, switchOf(p))),
+                list.child("MOCT").map(p -> offered(p, ActionListKey.MOCT, seconds(p))),
+                list.child("MCT").map(p -> offered(p, ActionListKey.MCT, seconds(p))),
+                list.child("MIT").map(p -> offered(p, ActionListKey.MIT, seconds(p))),
+                list.child("CONN_STATS").map(p -> offered(p, ActionListKey.CONN_STATS, switchOf(p))));
+    }
+
+    /** A key's value, if tnsrelay honours it; else the reason, where the key is written. */
+    private static <T> T offered(NvPair p, ActionListKey key, T value) {
+        try {
+            key.support().check(key.parameter().written(value));
+            return value;
+        } catch (NotOfferedException e) {
+            throw new NetParseException(p.position(), p.name() + ": " + e.getMessage());
+        }
     }
 
     private static Duration seconds(NvPair p) {
@@ -279,8 +290,7 @@ public final class CmanOra {
             if (known.isEmpty()) {
                 throw unknown(p, "in PARAMETER_LIST", CmanParameter.names());
             }
-            read(p, known.get());
-            parameters = parameters.with(known.get(), textOf(p));
+            parameters = with(parameters, p, known.get());
         }
         int min = parameters.number(CmanParameter.MIN_GATEWAY_PROCESSES);
         int max = parameters.number(CmanParameter.MAX_GATEWAY_PROCESSES);
@@ -291,9 +301,10 @@ public final class CmanOra {
         return parameters;
     }
 
-    private static Object read(NvPair p, CmanParameter parameter) {
+    /** The parameters with one more read from the file: a bad value, or one tnsrelay refuses, says where. */
+    private static CmanParameters with(CmanParameters parameters, NvPair p, CmanParameter parameter) {
         try {
-            return parameter.read(textOf(p));
+            return parameters.with(parameter, textOf(p));
         } catch (IllegalArgumentException e) {
             throw new NetParseException(p.position(), p.name() + ": " + e.getMessage());
         }

@@ -97,6 +97,48 @@ sealed interface ParameterType {
         }
     }
 
+    /** An absolute directory, or empty for "not set": a relative one would depend on where the server was started. */
+    record Directory() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            String t = text.strip();
+            try {
+                if (t.isEmpty() || java.nio.file.Path.of(t).isAbsolute()) {
+                    return t;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("expected an absolute directory, not '" + t + "': " + e.getReason());
+            }
+            throw new IllegalArgumentException("expected an absolute directory, not '" + t + "'");
+        }
+    }
+
+    /** A comma-separated list of keywords from a fixed set, kept lower-case and without repeats. */
+    record Choices(List<String> values) implements ParameterType {
+        @Override
+        public Object read(String text) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                String v = part.strip().toLowerCase(Locale.ROOT);
+                if (v.isEmpty() || out.contains(v)) {
+                    continue;
+                }
+                if (!values.contains(v)) {
+                    throw new IllegalArgumentException("expected a list of " + String.join(", ", values) + ", not '"
+                            + part.strip() + "'");
+                }
+                out.add(v);
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
+        }
+    }
+
     /** A comma-separated list of host names, addresses, subnets or {@code *} (registration nodes). */
     record NodeList() implements ParameterType {
         @Override

@@ -416,6 +416,7 @@ public final class RelayEngine implements AutoCloseable {
      * @throws IllegalArgumentException if the parameter may not be set at run time or the value is not valid
      */
     public void set(CmanParameter parameter, String value) {
+        parameter.requireOffered(value); // what tnsrelay does not offer says so, settable or not
         if (!parameter.settable()) {
             throw new IllegalArgumentException(parameter + " cannot be changed while the instance runs");
         }

@@ -37,8 +37,11 @@ public final class ServiceRegistry {
     private record Candidate(Entry entry, Handler handler, String key) {
     }
 
+    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.registry");
+
     private final Clock clock;
     private final NodePolicy policy;
+    private final List<RegistrationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Entry>> services = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> established = new ConcurrentHashMap<>();
@@ -55,23 +58,53 @@ public final class ServiceRegistry {
         this.policy = new NodePolicy(parameters);
     }
 
+    /** Adds a listener to registrations; before the first one, so that it misses none. */
+    public ServiceRegistry addListener(RegistrationListener l) {
+        listeners.add(l);
+        return this;
+    }
+
     /** A dynamic registration from {@code from}, checked against the valid-node policy. */
     public void register(Registration r, InetAddress from) throws RegistrationRefusedException {
-        policy.check(from, r.service());
-        put(r);
+        try {
+            policy.check(from, r.service());
+        } catch (RegistrationRefusedException e) {
+            tell(l -> l.refused(r, from, e.getMessage()));
+            throw e;
+        }
+        boolean renewal = store(r);
+        tell(l -> l.registered(r, Optional.of(from), renewal));
     }
 
     /** A static registration from configuration: no node check. */
     public void put(Registration r) {
-        Instant expires = r.ttl().isZero() ? null : clock.instant().plus(r.ttl());
-        services.computeIfAbsent(key(r.service()), k -> new ConcurrentHashMap<>())
+        boolean renewal = store(r);
+        tell(l -> l.registered(r, Optional.empty(), renewal));
+    }
+
+    /** True if it replaced a live registration of the same service and instance. */
+    private boolean store(Registration r) {
+        Instant now = clock.instant();
+        Instant expires = r.ttl().isZero() ? null : now.plus(r.ttl());
+        Entry previous = services.computeIfAbsent(key(r.service()), k -> new ConcurrentHashMap<>())
                 .put(key(r.instance()), new Entry(r, expires));
+        return previous != null && previous.liveAt(now);
     }
 
     public void unregister(String service, String instance) {
         Map<String, Entry> instances = services.get(key(service));
-        if (instances != null) {
-            instances.remove(key(instance));
+        if (instances != null && instances.remove(key(instance)) != null) {
+            tell(l -> l.unregistered(service, instance));
+        }
+    }
+
+    private void tell(java.util.function.Consumer<RegistrationListener> event) {
+        for (RegistrationListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "registration listener " + l.getClass().getName() + " failed", e);
+            }
         }
     }
 

@@ -47,12 +47,16 @@ class CmctlCommandTest {
         assertEquals("30", set.value());
         assertEquals(CmctlCommand.Verb.CLOSE, CmctlCommand.parse("close connections for hr").verb());
         assertEquals(CmctlCommand.Verb.RELOAD, CmctlCommand.parse("reload").verb());
+        CmctlCommand event = CmctlCommand.parse("SET EVENT Relay OFF");
+        assertEquals(List.of(CmctlCommand.Verb.SET, "event", "relay", "off"),
+                List.of(event.verb(), event.what(), event.parameter(), event.value()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "show", "show nothing", "show status now", "close sessions", "suspend", "suspend gw 1",
             "suspend gateway x", "set idle_timeout", "shutdown later", "show connections gt soon",
-            "show connections from 10.1.*", "show connections in bliss", "show connections near db", "restart"})
+            "show connections from 10.1.*", "show connections in bliss", "show connections near db", "restart",
+            "set event", "set event relay", "set event relay maybe", "set event relay on now"})
     void badCommandsSayWhat(String line) {
         CmctlException e = assertThrows(CmctlException.class, () -> CmctlCommand.parse(line));
         assertTrue(e.getMessage().startsWith("TNS-04014"), e.getMessage());

@@ -138,4 +138,37 @@ class ServiceRegistryTest {
                 CmanParameters.defaults().with(CmanParameter.VALID_NODE_CHECKING_REGISTRATION, "off"));
         off.register(r, InetAddress.getByName("203.0.113.1"));
     }
+
+    @Test
+    void listenersHearRegistrationsRenewalsRefusalsAndWithdrawals() throws Exception {
+        List<String> heard = new java.util.ArrayList<>();
+        registry.addListener(new RegistrationListener() {
+            @Override
+            public void registered(Registration r, Optional<InetAddress> from, boolean renewal) {
+                heard.add("registered " + r.instance() + " " + from.map(InetAddress::getHostAddress).orElse("static")
+                        + (renewal ? " renewal" : ""));
+            }
+
+            @Override
+            public void refused(Registration r, InetAddress from, String why) {
+                heard.add("refused " + r.instance() + " " + from.getHostAddress() + " " + why.substring(0, 9));
+            }
+
+            @Override
+            public void unregistered(String service, String instance) {
+                heard.add("unregistered " + service + " " + instance);
+            }
+        });
+        Registration r = instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED);
+        registry.put(r);
+        registry.register(r, InetAddress.getLoopbackAddress());
+        clock.advance(Duration.ofSeconds(61));
+        registry.register(r, InetAddress.getLoopbackAddress());
+        assertThrows(RegistrationRefusedException.class, () -> registry.register(r, InetAddress.getByName("192.0.2.10")));
+        registry.unregister("sales", "sales1");
+        registry.unregister("sales", "sales1");
+        assertEquals(List.of("registered sales1 static", "registered sales1 127.0.0.1 renewal",
+                "registered sales1 127.0.0.1", "refused sales1 192.0.2.10 TNS-01182", "unregistered sales sales1"), heard,
+                "an expired registration taken again is new; withdrawing what is not there tells nothing");
+    }
 }

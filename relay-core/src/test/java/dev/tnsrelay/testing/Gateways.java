@@ -31,6 +31,11 @@ public final class Gateways implements AutoCloseable {
         return new Gateways(CmanOra.load(cmanOra), e -> { });
     }
 
+    /** The first instance of a cman.ora text. */
+    public static Gateways fromText(String cmanOra) throws IOException {
+        return new Gateways(cmanOra);
+    }
+
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
     public static Gateways start(String rules, String parameters) throws IOException {
         return start(rules, parameters, e -> { });
