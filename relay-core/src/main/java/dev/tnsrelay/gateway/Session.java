@@ -355,8 +355,10 @@ final class Session implements Handshake.Io {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            TnsPacket p = (TnsPacket) msg;
+            bytesIn += p.bytes().length;
             if (!ended) {
-                handshake.onClientPacket((TnsPacket) msg);
+                handshake.onClientPacket(p);
             }
         }
 
@@ -480,9 +482,10 @@ final class Session implements Handshake.Io {
         tell(l -> l.closed(last, reason));
         if (limits != null && limits.statistics()) {
             LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
-                    + " bytes from client {5} to client {6}: {7}", id, clientLabel(), LogText.of(last.server()),
-                    LogText.of(last.service()), (System.nanoTime() - startNanos) / 1_000_000, bytesIn, bytesOut,
-                    LogText.of(reason));
+                    + " bytes from client {5} to client {6}: {7}", Long.toString(id), clientLabel(),
+                    LogText.of(last.server()), LogText.of(last.service()),
+                    Long.toString((System.nanoTime() - startNanos) / 1_000_000), Long.toString(bytesIn),
+                    Long.toString(bytesOut), LogText.of(reason));
         } else {
             LOG.log(Level.DEBUG, "session {0} closed: {1}", id, LogText.of(reason));
         }

@@ -47,6 +47,8 @@ class ParameterTableTest {
             Map.entry(CmanParameter.LOG_FILELEN, "dev.tnsrelay.logfile.InstanceLogIT#theLogRotatesAtLogFilelenAndKeepsLogFilenoFiles"),
             Map.entry(CmanParameter.LOG_FILENO, "dev.tnsrelay.logfile.InstanceLogIT#theLogRotatesAtLogFilelenAndKeepsLogFilenoFiles"),
             Map.entry(CmanParameter.MAX_CONNECTIONS, "dev.tnsrelay.gateway.GatewayJdbcIT#maxConnectionsIsOra12519"),
+            Map.entry(CmanParameter.MAX_GATEWAY_PROCESSES, "dev.tnsrelay.gateway.GatewayGrowthIT"
+                    + "#sixHundredHeldOjdbcSessionsAreAllAdmittedOnTheDefaultsAndTheSurplusGatewayStopsWhenIdle"),
             Map.entry(CmanParameter.MIN_GATEWAY_PROCESSES, "dev.tnsrelay.config.ParametersIT#minGatewayProcessesStartsThatManyGateways"),
             Map.entry(CmanParameter.VALID_NODE_CHECKING_REGISTRATION,
                     "dev.tnsrelay.registry.ServiceRegistryTest#validNodeCheckingAdmitsTheLocalNodeAndInvitedNodesOnly"),
@@ -70,7 +72,6 @@ class ParameterTableTest {
      * prove it. When that class arrives this test fails until its method is named in {@link #BEHAVIOUR}.
      */
     private static final Map<CmanParameter, String> PENDING = new EnumMap<>(Map.of(
-            CmanParameter.MAX_GATEWAY_PROCESSES, "GatewayGrowthIT",
             CmanParameter.MAX_CMCTL_SESSIONS, "AdminSessionsTest"));
 
     /** Texts tried, in turn, for a value a parameter's type reads: the first that reads is the sample. */

@@ -33,7 +33,7 @@ public final class Gateways implements AutoCloseable {
 
     /** The first instance of a cman.ora text. */
     public static Gateways fromText(String cmanOra) throws IOException {
-        return new Gateways(cmanOra);
+        return new Gateways(cmanOra, e -> { });
     }
 
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
