@@ -29,9 +29,14 @@ public final class RuleList {
     /** Per lower-case service, the positions of the rules that cover it ({@code SRV=*} included), in order. */
     private final Map<String, int[]> byService = new HashMap<>();
     private final int[] anyService;
+    private final AddressMatcher[] sources;
+    private final AddressMatcher[] destinations;
 
     public RuleList(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.sources = this.rules.stream().map(r -> new AddressMatcher(r.source())).toArray(AddressMatcher[]::new);
+        this.destinations = this.rules.stream().map(r -> new AddressMatcher(r.destination()))
+                .toArray(AddressMatcher[]::new);
         List<Integer> wildcard = new ArrayList<>();
         Map<String, List<Integer>> named = new HashMap<>();
         for (int i = 0; i < this.rules.size(); i++) {
@@ -63,21 +68,28 @@ public final class RuleList {
      * @param service the requested service (SERVICE_NAME, else SID), empty when none
      */
     public Evaluation evaluate(InetAddress client, String dstHost, String service, NameLookup names) {
+        byte[] from = client.getAddress();
+        Destination to = new Destination(dstHost, names);
         for (int i : candidates(service)) {
-            Rule r = rules.get(i);
-            Set<String> needed = new LinkedHashSet<>();
-            Boolean src = covers(r.source(), client, names, needed);
-            if (Boolean.FALSE.equals(src)) {
+            AddressMatcher.Answer src = sources[i].covers(from, names);
+            if (src == AddressMatcher.Answer.NO) {
                 continue;
             }
-            Boolean dst = coversDestination(r.destination(), dstHost, names, needed);
-            if (Boolean.FALSE.equals(dst)) {
+            AddressMatcher.Answer dst = to.coveredBy(destinations[i]);
+            if (dst == AddressMatcher.Answer.NO) {
                 continue;
             }
-            if (src == null || dst == null) {
+            if (src == AddressMatcher.Answer.NEEDS_NAME || dst == AddressMatcher.Answer.NEEDS_NAME) {
+                Set<String> needed = new LinkedHashSet<>();
+                if (src == AddressMatcher.Answer.NEEDS_NAME) {
+                    needed.add(sources[i].name());
+                }
+                if (dst == AddressMatcher.Answer.NEEDS_NAME) {
+                    to.neededFor(destinations[i], needed);
+                }
                 return new Evaluation.NeedsNames(needed);
             }
-            return new Evaluation.Matched(r);
+            return new Evaluation.Matched(rules.get(i));
         }
         return new Evaluation.NoMatch();
     }
@@ -87,15 +99,14 @@ public final class RuleList {
      * connect is rejected before a single name the client wrote is looked up.
      */
     public Evaluation admitsSource(InetAddress client, String service, NameLookup names) {
+        byte[] from = client.getAddress();
         for (int i : candidates(service)) {
-            Rule r = rules.get(i);
-            Set<String> needed = new LinkedHashSet<>();
-            Boolean src = covers(r.source(), client, names, needed);
-            if (src == null) {
-                return new Evaluation.NeedsNames(needed);
+            AddressMatcher.Answer src = sources[i].covers(from, names);
+            if (src == AddressMatcher.Answer.NEEDS_NAME) {
+                return new Evaluation.NeedsNames(Set.of(sources[i].name()));
             }
-            if (src) {
-                return new Evaluation.Matched(r);
+            if (src == AddressMatcher.Answer.YES) {
+                return new Evaluation.Matched(rules.get(i));
             }
         }
         return new Evaluation.NoMatch();
@@ -118,49 +129,59 @@ public final class RuleList {
         return named != null ? named : anyService;
     }
 
-    /** TRUE, FALSE, or null when a name must be looked up first (added to {@code needed}). */
-    private static Boolean covers(HostPattern p, InetAddress address, NameLookup names, Set<String> needed) {
-        if (p instanceof HostPattern.Subnet s) {
-            return s.contains(address);
-        }
-        if (p instanceof HostPattern.HostName h) {
-            Optional<List<InetAddress>> known = names.addressesOf(h.name());
-            if (known.isEmpty()) {
-                needed.add(h.name());
-                return null;
-            }
-            return known.get().contains(address);
-        }
-        return true;
-    }
+    /** The next hop of one evaluation, its addresses worked out once, whatever the number of rules. */
+    private static final class Destination {
+        private final String host;
+        private final NameLookup names;
+        private List<byte[]> addresses;
+        private boolean looked;
 
-    private static Boolean coversDestination(HostPattern p, String host, NameLookup names, Set<String> needed) {
-        if (p instanceof HostPattern.Any || host.isEmpty()) {
-            return true;
+        Destination(String host, NameLookup names) {
+            this.host = host;
+            this.names = names;
         }
-        if (p instanceof HostPattern.HostName h && h.name().equals(host.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        Optional<InetAddress> literal = IpLiteral.parse(host);
-        Optional<List<InetAddress>> addresses = literal.isPresent() ? Optional.of(List.of(literal.get()))
-                : names.addressesOf(host);
-        if (addresses.isEmpty()) {
-            needed.add(host);
-            if (p instanceof HostPattern.HostName h) {
-                names.addressesOf(h.name()).ifPresentOrElse(a -> { }, () -> needed.add(h.name()));
+
+        AddressMatcher.Answer coveredBy(AddressMatcher rule) {
+            if (rule.any() || host.isEmpty() || rule.isName(host)) {
+                return AddressMatcher.Answer.YES;
             }
-            return null;
+            List<byte[]> ips = addresses();
+            if (ips == null) {
+                return AddressMatcher.Answer.NEEDS_NAME;
+            }
+            AddressMatcher.Answer any = AddressMatcher.Answer.NO;
+            for (byte[] ip : ips) {
+                AddressMatcher.Answer a = rule.covers(ip, names);
+                if (a == AddressMatcher.Answer.YES) {
+                    return a;
+                }
+                if (a == AddressMatcher.Answer.NEEDS_NAME) {
+                    any = a;
+                }
+            }
+            return any;
         }
-        Boolean any = false;
-        for (InetAddress a : addresses.get()) {
-            Boolean c = covers(p, a, names, needed);
-            if (c == null) {
-                any = null;
-            } else if (c) {
-                return true;
+
+        void neededFor(AddressMatcher rule, Set<String> needed) {
+            if (addresses() == null) {
+                needed.add(host);
+            }
+            if (rule.name() != null && names.addressesOf(rule.name()).isEmpty()) {
+                needed.add(rule.name());
             }
         }
-        return any;
+
+        /** The host's addresses, or null while the name is not known. */
+        private List<byte[]> addresses() {
+            if (!looked) {
+                looked = true;
+                Optional<InetAddress> literal = IpLiteral.parse(host);
+                Optional<List<InetAddress>> found = literal.isPresent() ? Optional.of(List.of(literal.get()))
+                        : names.addressesOf(host);
+                addresses = found.map(l -> l.stream().map(InetAddress::getAddress).toList()).orElse(null);
+            }
+            return addresses;
+        }
     }
 
     @Override
