@@ -36,7 +36,7 @@ final class Target implements AutoCloseable {
         return new Target("direct", backend.port(), null, false);
     }
 
-    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients. */
+    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients, no remote JMX, its own state. */
     static Target standalone(TnsBackend backend, Path dir) throws IOException, InterruptedException {
         int port = freePort();
         Path cman = Files.writeString(dir.resolve("cman.ora"), cmanOra(port));
@@ -46,8 +46,8 @@ final class Target implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(" ")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tnsrelay.gateway.RelayMain",
-                cman.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tnsrelay.cli.RelayMain",
+                "--jmx", "off", "--state", dir.resolve("state").toString(), cman.toString()));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("tnsrelay.log").toFile()).start();
         return started(new Target("tnsrelay", port, p, true), 30);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tnsrelay.adapter.NetNamingFactory;
-import dev.tnsrelay.admin.CmctlClient;
-import dev.tnsrelay.admin.Role;
-import dev.tnsrelay.admin.Users;
+import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.users.Users;
+import dev.tnsrelay.cli.CmctlClient;
 import dev.tnsrelay.admin.jmx.RuleListMXBean;
 import dev.tnsrelay.testing.RawTnsClient;
 import dev.tnsrelay.tns.PacketType;
@@ -261,7 +261,7 @@ class HostedGatewayIT {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"column\":7") && bad.body().contains("10.0.0.0/8"), bad.body());
 
-        Users.in(Path.of(System.getProperty("state.dir"))).put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
+        Users.in(Path.of(System.getProperty("state.dir")), java.time.Clock.systemUTC()).put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
         AdminHttp monitor = new AdminHttp(admin());
         String monitorCsrf = monitor.login("watcher", "watching-all-day");
         assertEquals(200, monitor.send("GET", "api/connections", null).statusCode());
