@@ -24,9 +24,9 @@ import java.util.concurrent.Executors;
  * {@code $TNS_ADMIN}, then {@code $ORACLE_HOME/network/admin}), and without that the embedded default (loopback
  * only, local clients only).
  *
- * <p>It runs until SIGTERM or Ctrl-C (a shutdown abort, exit status 0); a shutdown from an administrator leaves it
- * waiting for a startup. Exit status 1 when the instance cannot start or fails (an Error in a loop), 2 for a usage
- * error.
+ * <p>It runs until SIGTERM or Ctrl-C (its shutdown hook closes the instance, every session with it; the JVM exits
+ * with the signal's status, 143 or 130); a shutdown from an administrator leaves it waiting for a startup. Exit
+ * status 1 when the instance cannot start or fails (an Error in a loop), 2 for a usage error.
  */
 public final class RelayMain {
 

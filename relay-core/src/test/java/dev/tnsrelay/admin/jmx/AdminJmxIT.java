@@ -1,6 +1,7 @@
 package dev.tnsrelay.admin.jmx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -116,6 +118,23 @@ class AdminJmxIT {
                 String audit = Files.readString(gw.audit());
                 assertTrue(audit.contains("user=dba action=\"rule insert 1"), audit);
                 assertTrue(audit.contains("user=dba action=\"suspend gateway 1\" outcome=\"done\""), audit);
+
+                InstanceMXBean watching = JMX.newMXBeanProxy(watcher.getMBeanServerConnection(),
+                        ManagementNames.of("Instance", key, null), InstanceMXBean.class);
+                assertThrows(SecurityException.class, watching::shutdownAbort);
+                assertThrows(SecurityException.class, () -> watcher.getMBeanServerConnection().invoke(
+                        new ObjectName("java.lang:type=Memory"), "gc", null, null), "nor a platform MBean's operation");
+                instance.shutdownAbort();
+                assertEquals("STOPPED", instance.getState());
+                assertEquals("STOPPED", gateway1.getState());
+                assertFalse(instance.isReady());
+                IllegalArgumentException stopped = assertThrows(IllegalArgumentException.class, instance::reload);
+                assertTrue(stopped.getMessage().startsWith("TNS-04011"), stopped.getMessage());
+                instance.startup();
+                assertEquals("RUNNING", instance.getState());
+                db.enqueue(new FakeTnsListener.Refuse(12514));
+                assertEquals(12514, ojdbcError("(DESCRIPTION=(SOURCE_ROUTE=YES)" + gw.address() + db.address()
+                        + "(CONNECT_DATA=(SERVICE_NAME=sales)))"), "started again over JMX (PORT=0: a new port)");
             }
         }
     }
