@@ -1,5 +1,6 @@
 package dev.tnsrelay.cli;
 
+import dev.tnsrelay.admin.AdminError;
 import dev.tnsrelay.admin.AdminException;
 import dev.tnsrelay.admin.cmctl.CmctlCommand;
 import java.io.BufferedReader;
@@ -67,7 +68,7 @@ public final class CmctlClient {
         char[] password = env.containsKey("TNSRELAY_PASSWORD") ? env.get("TNSRELAY_PASSWORD").toCharArray()
                 : console != null ? console.readPassword("Password for %s: ", user) : null;
         if (password == null) {
-            err.println("TNS-04014: no password: set TNSRELAY_PASSWORD or run cmctl in a terminal");
+            err.println(AdminError.INVALID.message("no password: set TNSRELAY_PASSWORD or run cmctl in a terminal"));
             return 2;
         }
         CmctlClient client = new CmctlClient(URI.create(url.endsWith("/") ? url : url + "/"), user, password);
@@ -112,11 +113,11 @@ public final class CmctlClient {
                 out.print(res.body());
                 return 0;
             }
-            err.println(res.statusCode() == 401 ? "TNS-12546: TNS:permission denied (user name or password is wrong)"
+            err.println(res.statusCode() == 401 ? AdminError.DENIED.message("user name or password is wrong")
                     : errorText(res.body()));
             return res.statusCode() == 401 || res.statusCode() >= 500 ? 2 : 1;
         } catch (IOException e) {
-            err.println("TNS-04011: cannot reach tnsrelay at " + base + ": " + e.getMessage()); // cmctl's text for this
+            err.println(AdminError.NOT_STARTED.message("cannot reach tnsrelay at " + base + ": " + e.getMessage()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
