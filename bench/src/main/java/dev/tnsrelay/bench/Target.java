@@ -18,7 +18,7 @@ final class Target implements AutoCloseable {
     static final int RULES = 1000;
 
     /** The standalone gateway's main class (what bin/tnsrelay-standalone runs). */
-    static final String STANDALONE_MAIN = "dev.tnsrelay.gateway.RelayMain";
+    static final String STANDALONE_MAIN = "dev.tnsrelay.cli.RelayMain";
 
     final String name;
     final int port;
@@ -36,7 +36,7 @@ final class Target implements AutoCloseable {
         return new Target("direct", backend.port(), null, false);
     }
 
-    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients. */
+    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients, no remote JMX, its own state. */
     static Target standalone(TnsBackend backend, Path dir) throws IOException, InterruptedException {
         int port = freePort();
         Path cman = Files.writeString(dir.resolve("cman.ora"), cmanOra(port));
@@ -46,7 +46,8 @@ final class Target implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(" ")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), STANDALONE_MAIN, cman.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), STANDALONE_MAIN, "--jmx", "off",
+                "--state", dir.resolve("state").toString(), cman.toString()));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("tnsrelay.log").toFile()).start();
         return started(new Target("tnsrelay", port, p, true), 30);

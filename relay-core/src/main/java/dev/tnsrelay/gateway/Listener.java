@@ -26,6 +26,8 @@ final class Listener {
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
     private static final long ACCEPT_PAUSE_MILLIS = 1000;
     private static final long ACCEPT_WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long a stop waits for the listening sockets to close. */
+    private static final long CLOSE_WAIT_MILLIS = 5000;
 
     private final RelayEngine engine;
     private final EventLoop loop;
@@ -85,15 +87,18 @@ final class Listener {
         return bound;
     }
 
-    /** Stops accepting: the listening sockets close and the loop ends. */
+    /**
+     * Stops accepting: the listening sockets are closed before this returns (a client trying next is refused by
+     * the kernel), then the loop ends. On the loop's own thread it cannot wait, and closes them as it goes.
+     */
     void stop() {
-        try {
-            loop.execute(() -> {
-                closeChannels();
-                loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            });
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            // already stopped
+        List<io.netty.channel.ChannelFuture> closing = new ArrayList<>();
+        channels.forEach(ch -> closing.add(ch.close()));
+        loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        if (!loop.inEventLoop()) {
+            for (io.netty.channel.ChannelFuture f : closing) {
+                f.awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+            }
         }
     }
 

@@ -66,6 +66,8 @@ public final class RelayEngine implements AutoCloseable {
     private final ServiceRegistry registry;
     private final EventLog events;
     private final Listeners listeners = new Listeners();
+    private final List<Runnable> onEnd = new CopyOnWriteArrayList<>();
+    private boolean ended;
     private final RouteLoops routeLoops = new RouteLoops();
     private final DnsCache dnsCache = new DefaultDnsCache(0, Integer.MAX_VALUE, NEGATIVE_DNS_SECONDS);
     private final List<Gateway> retired = new CopyOnWriteArrayList<>();
@@ -114,6 +116,12 @@ public final class RelayEngine implements AutoCloseable {
     /** Adds a listener to every session's events; before {@link #start()}, so that it misses none. */
     public RelayEngine addListener(SessionListener l) {
         listeners.add(l);
+        return this;
+    }
+
+    /** Runs {@code r} once, when every loop has ended (the engine STOPPED or FAILED), on the last loop's thread. */
+    public RelayEngine whenEnded(Runnable r) {
+        onEnd.add(r);
         return this;
     }
 
@@ -490,9 +498,21 @@ public final class RelayEngine implements AutoCloseable {
         boolean all = listener != null && listener.lifecycle().hasFinished()
                 && gateways.stream().allMatch(g -> g.lifecycle().hasFinished())
                 && retired.stream().allMatch(g -> g.lifecycle().hasFinished());
+        boolean tell;
         synchronized (stateChange) {
             if (all && state != EngineState.FAILED && state != EngineState.STARTING) {
                 state = EngineState.STOPPED;
+            }
+            tell = all && !ended && (state == EngineState.STOPPED || state == EngineState.FAILED);
+            ended |= tell;
+        }
+        if (tell) {
+            for (Runnable r : onEnd) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "what was to run at the end of instance " + instance.name() + " failed", e);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.cmctl.SessionFilter;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.rules.HostPattern;
 import dev.tnsrelay.testing.FakeTnsListener;
@@ -68,18 +69,18 @@ class ControlIT {
             assertEquals(PacketType.ACCEPT, hr.handshake(route(gw, db, "hr")));
             sales.out.write(new byte[1000]);
             sales.in.readNBytes(1000);
-            List<SessionInfo> rows = gw.engine.sessions(SessionFilter.ALL.forService("SALES").predicate(java.time.Instant.now()));
+            List<SessionInfo> rows = gw.engine.sessions(SessionFilter.ALL.forService("SALES").at(java.time.Instant.now()));
             assertEquals(1, rows.size());
             SessionInfo row = rows.get(0);
             assertEquals(SessionState.ESTABLISHED, row.state());
             assertEquals("127.0.0.1:" + db.port(), row.server());
             assertTrue(row.client().startsWith("127.0.0.1:"));
             assertTrue(row.bytesIn() >= 1000 && row.bytesOut() >= 1000, row.toString());
-            assertEquals(2, gw.engine.sessions(SessionFilter.ALL.from(HostPattern.parse("127.0.0.0/8")).predicate(java.time.Instant.now())).size());
-            assertEquals(0, gw.engine.sessions(SessionFilter.ALL.olderThan(Duration.ofHours(1)).predicate(java.time.Instant.now())).size());
+            assertEquals(2, gw.engine.sessions(SessionFilter.ALL.from(HostPattern.parse("127.0.0.0/8")).at(java.time.Instant.now())).size());
+            assertEquals(0, gw.engine.sessions(SessionFilter.ALL.olderThan(Duration.ofHours(1)).at(java.time.Instant.now())).size());
             assertEquals(2, gw.engine.gateways().stream().mapToInt(GatewayInfo::active).sum());
 
-            assertEquals(1, gw.engine.close(SessionFilter.ALL.forService("hr").predicate(java.time.Instant.now())));
+            assertEquals(1, gw.engine.close(SessionFilter.ALL.forService("hr").at(java.time.Instant.now())));
             assertTrue(hr.closedByPeer());
             sales.out.write(new byte[10]);
             assertEquals(10, sales.in.readNBytes(10).length, "the other session is untouched");

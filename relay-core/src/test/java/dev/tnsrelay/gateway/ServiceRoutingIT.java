@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.ServiceStatus;
+import dev.tnsrelay.admin.cmctl.ServicesReport;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.descriptor.ServerType;
@@ -144,7 +146,7 @@ class ServiceRoutingIT {
         one.close(); // sales1's listener is gone
         two.enqueue(new FakeTnsListener.Refuse(12514)); // sales2's listener answers the probe
         engine.checkHandlersNow();
-        assertTrue(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        assertTrue(ServicesReport.format(ServiceStatus.of(engine.registry().snapshot())).contains("health:failing"));
         for (int i = 0; i < 3; i++) {
             two.enqueue(new FakeTnsListener.Refuse(12514));
             assertEquals(12514, connectFails().getErrorCode());
@@ -156,7 +158,7 @@ class ServiceRoutingIT {
         engine.checkHandlersNow();
         assertEquals(1, one.connections(), "the probe reached it");
         assertTrue(one.takeConnect().connectData().contains("tnsrelay-health-check"));
-        assertFalse(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        assertFalse(ServicesReport.format(ServiceStatus.of(engine.registry().snapshot())).contains("health:failing"));
         register("sales2", two, HandlerState.BLOCKED); // only sales1 can take it now, if it is back in rotation
         one.enqueue(new FakeTnsListener.Refuse(12514));
         assertEquals(12514, connectFails().getErrorCode());

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tnsrelay.admin.Cmctl;
-import dev.tnsrelay.admin.CmctlException;
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.Caller;
+import dev.tnsrelay.admin.cmctl.Cmctl;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.gateway.SessionInfo;
 import dev.tnsrelay.testing.FakeTnsListener;
@@ -157,21 +158,18 @@ class InstanceLogIT {
             assertEquals(1, matching(lines, "admin relay session=" + first.id() + " ended").size(), lines.toString());
             assertEquals(List.of(), matching(lines, "conn_hdlg|proc_mgmt"), "groups not asked for are not written");
 
-            Cmctl cmctl = new Cmctl(gw.engine, () -> {
-                throw new AssertionError("no reload here");
-            });
-            assertTrue(cmctl.run("set event conn_hdlg on").startsWith("event conn_hdlg set to on"));
-            assertTrue(assertThrows(CmctlException.class, () -> cmctl.run("set event memory_ops on")).getMessage()
-                    .startsWith("TNS-04014: event memory_ops: 'memory_ops' is not offered: tnsrelay has no events"));
-            assertTrue(assertThrows(CmctlException.class, () -> cmctl.run("set event lunch off")).getMessage()
+            Cmctl cmctl = gw.cmctl(java.nio.file.Files.createDirectories(dir.resolve("state")));
+            Caller admin = Caller.local("test");
+            assertTrue(cmctl.run(admin, "set event conn_hdlg on").startsWith("event conn_hdlg set to on"));
+            assertTrue(assertThrows(AdminException.class, () -> cmctl.run(admin, "set event memory_ops on"))
+                    .getMessage().startsWith("TNS-04014: event memory_ops: 'memory_ops' is not offered: tnsrelay has no events"));
+            assertTrue(assertThrows(AdminException.class, () -> cmctl.run(admin, "set event lunch off")).getMessage()
                     .startsWith("TNS-04014: event lunch: expected a list of init_and_term"));
-            gw.log.apply(gw.engine.parameters());
             assertEquals(List.of("init_and_term", "relay", "conn_hdlg"), gw.engine.parameters().list(CmanParameter.EVENT_GROUP));
             SessionInfo second = relay(gw, db, "sales", 10);
             assertEquals(1, matching(gw.lines(), "admin conn_hdlg session=" + second.id() + " established").size());
 
-            cmctl.run("set event relay off");
-            gw.log.apply(gw.engine.parameters());
+            cmctl.run(admin, "set event relay off");
             SessionInfo third = relay(gw, db, "sales", 10);
             lines = gw.lines();
             assertEquals(1, matching(lines, "session=" + third.id() + " established").size(), lines.toString());

@@ -54,6 +54,39 @@ final class LoggedInstance implements AutoCloseable {
                 .instances().get(0));
     }
 
+    /**
+     * cmctl against this instance, through the admin model wired as the instance wires it: a SET reaches the log
+     * through {@code parametersChanged}.
+     */
+    dev.tnsrelay.admin.cmctl.Cmctl cmctl(Path state) throws IOException {
+        Clock clock = Clock.systemUTC();
+        Files.writeString(state.resolve("cman.ora"), "cman_test = (CONFIGURATION=(ADDRESS=(HOST=127.0.0.1)(PORT=0))"
+                + "(RULE_LIST=(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept))))\n");
+        dev.tnsrelay.admin.InstanceControl control = new dev.tnsrelay.admin.InstanceControl() {
+            @Override
+            public RelayEngine engine() {
+                return engine;
+            }
+
+            @Override
+            public void startup() {
+                throw new UnsupportedOperationException("no startup here");
+            }
+
+            @Override
+            public void parametersChanged(dev.tnsrelay.config.CmanParameters now) throws IOException {
+                log.apply(now);
+            }
+        };
+        dev.tnsrelay.admin.Administration admin = new dev.tnsrelay.admin.Administration(control,
+                dev.tnsrelay.config.CmanOraFile.of(state.resolve("cman.ora"), "cman_test"),
+                new dev.tnsrelay.admin.AuditLog(java.util.Optional.empty(), engine.events(), clock),
+                dev.tnsrelay.admin.users.Users.in(state, clock), name -> {
+                    throw new UnsupportedOperationException("no naming here");
+                }, clock);
+        return new dev.tnsrelay.admin.cmctl.Cmctl(admin);
+    }
+
     int port() {
         return engine.listenAddresses().get(0).getPort();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.ServiceStatus;
+import dev.tnsrelay.admin.cmctl.ServicesReport;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
@@ -113,7 +115,7 @@ class ServiceRegistryTest {
                          DEDICATED SERVER
                          (ADDRESS=(PROTOCOL=tcp)(HOST=10.0.0.2)(PORT=1521))
                 The command completed successfully.
-                """, ServicesReport.format(registry.snapshot()));
+                """, ServicesReport.format(ServiceStatus.of(registry.snapshot())));
         assertTrue(ServicesReport.format(List.of()).contains("supports no services"));
     }
 

@@ -1,7 +1,9 @@
 package dev.tnsrelay.admin.jmx;
 
-import dev.tnsrelay.admin.Role;
-import dev.tnsrelay.admin.Users;
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.AdminSession;
+import dev.tnsrelay.admin.Administration;
+import dev.tnsrelay.admin.Caller;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -15,21 +17,29 @@ import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.MBeanServerForwarder;
+import javax.management.remote.rmi.RMIConnection;
 import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
 import javax.security.auth.Subject;
 
 /**
  * Remote JMX for consoles (JConsole, VisualVM, JMC) at {@code service:jmx:rmi:///jndi/rmi://<host>:<port>/jmxrmi}:
- * one port for the registry and the connector, bound to {@code host} only (loopback by default), and a login
- * checked against the same {@link Users} as the screens. A MONITOR reads attributes and calls {@code show} and
- * {@code count}; every other operation and every attribute write needs ADMIN.
+ * one port for the registry and the connector, bound to {@code host} only (loopback unless asked otherwise), and
+ * a login checked by the admin model against the same users as the screens.
+ *
+ * <p>Roles are the model's: calls on tnsrelay's MBeans reach it in the caller's name and it checks them. A call
+ * that is no tnsrelay operation (creating or removing MBeans, invoking or writing a platform MBean) is asked of
+ * the model as a change. Each connection is an administration session from connect to close, counted against
+ * MAX_CMCTL_SESSIONS; one more is refused at connect with the model's message. A console that vanishes without
+ * closing frees its session when RMI's lease on it ends ({@code java.rmi.dgc.leaseValue}, 10 minutes).
  *
  * <p>There is no TLS here: on a non-loopback address, credentials would cross the network in clear, so
  * tnsrelay warns when it is asked to.
@@ -37,17 +47,18 @@ import javax.security.auth.Subject;
 public final class RemoteJmx implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.admin");
-    private static final Set<String> MONITOR_OPERATIONS = Set.of("show", "count");
 
     private final JMXConnectorServer connector;
     private final Registry registry;
+    private final SessionCountingServer sessions;
 
-    private RemoteJmx(JMXConnectorServer connector, Registry registry) {
+    private RemoteJmx(JMXConnectorServer connector, Registry registry, SessionCountingServer sessions) {
         this.connector = connector;
         this.registry = registry;
+        this.sessions = sessions;
     }
 
-    public static RemoteJmx start(String host, int port, Users users, MBeanServer mbeans) throws IOException {
+    public static RemoteJmx start(String host, int port, Administration admin, MBeanServer mbeans) throws IOException {
         InetAddress bind = InetAddress.getByName(host);
         if (!bind.isLoopbackAddress()) {
             LOG.log(System.Logger.Level.WARNING, "remote JMX on {0}: passwords cross the network without TLS", host);
@@ -60,18 +71,19 @@ public final class RemoteJmx implements AutoCloseable {
         Registry registry = LocateRegistry.createRegistry(port, null, sockets);
         try {
             Map<String, Object> env = new HashMap<>();
-            env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(users));
+            env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(admin));
             env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, sockets);
             env.put("jmx.remote.rmi.server.credential.types", new String[] {String[].class.getName(), String.class.getName()});
             env.put("jmx.remote.x.daemon", "true");
             String h = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + h + ":" + port + "/jndi/rmi://" + h + ":" + port
                     + "/jmxrmi");
-            JMXConnectorServer connector = JMXConnectorServerFactory.newJMXConnectorServer(url, env, mbeans);
-            connector.setMBeanServerForwarder(rolesChecked());
+            SessionCountingServer server = new SessionCountingServer(port, sockets, env, admin);
+            RMIConnectorServer connector = new RMIConnectorServer(url, env, server, mbeans);
+            connector.setMBeanServerForwarder(changesAskTheModel(admin));
             connector.start();
             LOG.log(System.Logger.Level.INFO, "remote JMX at {0}", url);
-            return new RemoteJmx(connector, registry);
+            return new RemoteJmx(connector, registry, server);
         } catch (IOException | RuntimeException e) {
             UnicastRemoteObject.unexportObject(registry, true);
             throw e;
@@ -87,25 +99,26 @@ public final class RemoteJmx implements AutoCloseable {
         try {
             connector.stop();
         } finally {
+            sessions.closeAll();
             UnicastRemoteObject.unexportObject(registry, true);
         }
     }
 
-    private static JMXAuthenticator authenticator(Users users) {
+    private static JMXAuthenticator authenticator(Administration admin) {
         return credentials -> {
             if (credentials instanceof String[] c && c.length == 2 && c[0] != null && c[1] != null) {
-                Role role = users.check(c[0], c[1].toCharArray()).orElse(null);
-                if (role != null) {
-                    return new Subject(true, Set.of(new JMXPrincipal(c[0]), new JmxCaller.Administrator(c[0], role)),
-                            Set.of(), Set.of());
+                Caller caller = admin.authenticate(c[0], c[1].toCharArray()).orElse(null);
+                if (caller != null) {
+                    return new Subject(true, Set.of(new JMXPrincipal(c[0]),
+                            new JmxCaller.Administrator(caller.name(), caller.role())), Set.of(), Set.of());
                 }
             }
             throw new SecurityException("authentication failed: user name or password is wrong");
         };
     }
 
-    /** Lets a MONITOR look and an ADMIN change. */
-    private static MBeanServerForwarder rolesChecked() {
+    /** Calls that are no tnsrelay operation are changes, and the model says whether the caller may make them. */
+    private static MBeanServerForwarder changesAskTheModel(Administration admin) {
         MBeanServer[] target = new MBeanServer[1];
         InvocationHandler handler = (proxy, method, args) -> {
             String m = method.getName();
@@ -116,13 +129,19 @@ public final class RemoteJmx implements AutoCloseable {
                 target[0] = (MBeanServer) args[0];
                 return null;
             }
-            boolean changes = switch (m) {
-                case "invoke" -> !MONITOR_OPERATIONS.contains((String) args[1]);
-                case "setAttribute", "setAttributes", "createMBean", "registerMBean", "unregisterMBean" -> true;
+            boolean ours = args != null && args.length > 0 && args[0] instanceof ObjectName n
+                    && ManagementNames.DOMAIN.equals(n.getDomain());
+            boolean change = switch (m) {
+                case "invoke", "setAttribute", "setAttributes" -> !ours;
+                case "createMBean", "registerMBean", "unregisterMBean", "instantiate" -> true;
                 default -> false;
             };
-            if (changes && !JmxCaller.administrator().map(a -> a.role().mayChange()).orElse(false)) {
-                throw new SecurityException("access denied: " + m + " needs the admin role");
+            if (change) {
+                try {
+                    admin.checkChange(JmxCaller.caller(), m + (args != null && args.length > 0 ? " " + args[0] : ""));
+                } catch (AdminException e) {
+                    throw new SecurityException(e.getMessage());
+                }
             }
             try {
                 return method.invoke(target[0], args);
@@ -132,6 +151,57 @@ public final class RemoteJmx implements AutoCloseable {
         };
         return (MBeanServerForwarder) Proxy.newProxyInstance(MBeanServerForwarder.class.getClassLoader(),
                 new Class<?>[] {MBeanServerForwarder.class}, handler);
+    }
+
+    /** The connector's server side: each client connection is an administration session until it closes. */
+    private static final class SessionCountingServer extends RMIJRMPServerImpl {
+
+        private final Administration admin;
+        private final Map<String, AdminSession> open = new ConcurrentHashMap<>();
+
+        SessionCountingServer(int port, RMIServerSocketFactory sockets, Map<String, ?> env, Administration admin)
+                throws IOException {
+            super(port, null, sockets, env);
+            this.admin = admin;
+        }
+
+        @Override
+        protected RMIConnection makeClient(String connectionId, Subject subject) throws IOException {
+            Caller caller = subject.getPrincipals(JmxCaller.Administrator.class).stream().findFirst()
+                    .map(JmxCaller.Administrator::caller)
+                    .orElseThrow(() -> new SecurityException("authentication failed: no administrator"));
+            AdminSession session;
+            try {
+                session = admin.openSession(caller, "JMX " + connectionId);
+            } catch (AdminException e) {
+                throw new SecurityException(e.getMessage());
+            }
+            try {
+                RMIConnection client = super.makeClient(connectionId, subject);
+                open.put(connectionId, session);
+                return client;
+            } catch (IOException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        @Override
+        protected void clientClosed(RMIConnection client) throws IOException {
+            try {
+                super.clientClosed(client);
+            } finally {
+                AdminSession s = open.remove(client.getConnectionId());
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+
+        void closeAll() {
+            open.values().forEach(AdminSession::close);
+            open.clear();
+        }
     }
 
     /** Server sockets bound to one address; equal when the address is, so the registry and connector share a port. */

@@ -1,0 +1,18 @@
+package dev.tnsrelay.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code show status}: the instance now. Times are instants (ISO-8601 in JSON), spans whole seconds.
+ *
+ * @param state RUNNING, DRAINING (shutdown normal, sessions still ending), STOPPED or FAILED (see the log)
+ * @param started when the instance last started
+ * @param uptimeSeconds 0 unless it runs
+ * @param gateways the gateways running now: 0 when stopped
+ * @param listening the addresses bound now: none when stopped
+ */
+public record InstanceStatus(String instance, String state, String version, Instant started, long uptimeSeconds,
+        int gateways, double averageLoad, String logLevel, String traceLevel, String configFile, String rulesFile,
+        List<String> listening) {
+}
