@@ -43,6 +43,9 @@ final class Gateway implements HandshakePolicy {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Bytes from and to clients: written on the loop only, read by any thread. */
+    private volatile long bytesIn;
+    private volatile long bytesOut;
     private volatile boolean suspended;
     private volatile boolean draining;
     private volatile long idleSinceNanos = System.nanoTime();
@@ -175,6 +178,18 @@ final class Gateway implements HandshakePolicy {
         }
     }
 
+    /** Counts bytes a session of this gateway received from its client; on the loop only. */
+    @SuppressWarnings("NonAtomicOperationOnVolatileField") // one writer: this loop
+    void countIn(long n) {
+        bytesIn += n;
+    }
+
+    /** Counts bytes a session of this gateway sent to its client; on the loop only. */
+    @SuppressWarnings("NonAtomicOperationOnVolatileField")
+    void countOut(long n) {
+        bytesOut += n;
+    }
+
     void countRefused() {
         refused.incrementAndGet();
     }
@@ -220,7 +235,7 @@ final class Gateway implements HandshakePolicy {
     }
 
     GatewayInfo info() {
-        return new GatewayInfo(id, suspended, active.get(), peak.get(), total.get(), refused.get());
+        return new GatewayInfo(id, suspended, active.get(), peak.get(), total.get(), refused.get(), bytesIn, bytesOut);
     }
 
     /** Normal shutdown: the loop ends when the last session does. */

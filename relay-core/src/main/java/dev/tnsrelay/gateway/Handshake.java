@@ -126,6 +126,7 @@ final class Handshake {
     private final NameLookup names = name -> Optional.ofNullable(resolved.get(name));
     private final Set<String> unresolved = new HashSet<>();
     private Pending waitingFor = Pending.NONE;
+    private SessionInfo.ClientId clientId;
 
     /**
      * @param preset a refusal to answer once the CONNECT is read (every gateway suspended or full), or null
@@ -149,6 +150,24 @@ final class Handshake {
 
     Optional<ConnectData> connectData() {
         return admission == null ? Optional.empty() : admission.connectData();
+    }
+
+    /** Who the client says it is (its CID), once its CONNECT is read. */
+    SessionInfo.ClientId clientId() {
+        if (clientId == null) {
+            if (admission == null || admission.connectData().isEmpty()) {
+                return SessionInfo.ClientId.NONE;
+            }
+            var cid = admission.connectData().get().nv().child("CID");
+            clientId = cid.map(c -> new SessionInfo.ClientId(text(c, "PROGRAM"), text(c, "HOST"), text(c, "USER")))
+                    .orElse(SessionInfo.ClientId.NONE);
+        }
+        return clientId;
+    }
+
+    private static String text(dev.tnsrelay.net.NvPair cid, String key) {
+        return cid.child(key).filter(dev.tnsrelay.net.NvPair::isAtom).map(p -> ((dev.tnsrelay.net.NvValue.Atom) p.value()).unquoted().strip())
+                .orElse("");
     }
 
     /** The next hop being reached, as {@code host:port}; empty before there is one. */
@@ -184,6 +203,7 @@ final class Handshake {
         }
         if (admission != null) {
             release(); // the repeated CONNECT is a new request, checked as such
+            clientId = null;
         }
         admission = new Admission(request.connectData(), client, localPort, policy);
         decide();

@@ -87,7 +87,7 @@ final class Session implements Handshake.Io {
 
     @Override
     public void toClient(byte[] packet) {
-        bytesOut += packet.length;
+        countOut(packet.length);
         client.writeAndFlush(Unpooled.wrappedBuffer(packet), client.voidPromise());
     }
 
@@ -183,7 +183,7 @@ final class Session implements Handshake.Io {
         gateway.countRefused();
         tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
         byte[] packet = RefusePacket.build(refusal.error());
-        bytesOut += packet.length;
+        countOut(packet.length);
         closeServer();
         closeAfterWriting(client, Unpooled.wrappedBuffer(packet));
         end("refused with ORA-" + refusal.error() + ": " + refusal.detail(), false);
@@ -279,9 +279,9 @@ final class Session implements Handshake.Io {
             ByteBuf bytes = (ByteBuf) msg;
             lastActivityNanos = System.nanoTime();
             if (fromClient) {
-                bytesIn += bytes.readableBytes();
+                countIn(bytes.readableBytes());
             } else {
-                bytesOut += bytes.readableBytes();
+                countOut(bytes.readableBytes());
             }
             Channel to = peer();
             to.write(bytes, to.voidPromise());
@@ -356,7 +356,7 @@ final class Session implements Handshake.Io {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             TnsPacket p = (TnsPacket) msg;
-            bytesIn += p.bytes().length;
+            countIn(p.bytes().length);
             if (!ended) {
                 handshake.onClientPacket(p);
             }
@@ -503,6 +503,16 @@ final class Session implements Handshake.Io {
         }
     }
 
+    private void countIn(int n) {
+        bytesIn += n;
+        gateway.countIn(n);
+    }
+
+    private void countOut(int n) {
+        bytesOut += n;
+        gateway.countOut(n);
+    }
+
     private void tell(java.util.function.Consumer<SessionListener> event) {
         gateway.engine().listeners().tell(event);
     }
@@ -510,7 +520,8 @@ final class Session implements Handshake.Io {
     SessionInfo snapshot(long nowNanos) {
         return new SessionInfo(id, clientLabel(), handshake.server(), handshake.service(), gateway.id(),
                 ended ? SessionState.CLOSED : handshake.state(), startedAt,
-                Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut);
+                Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut, handshake.clientId(),
+                "");
     }
 
     private String clientLabel() {

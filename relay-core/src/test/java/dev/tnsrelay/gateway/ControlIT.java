@@ -79,6 +79,9 @@ class ControlIT {
             assertEquals(2, gw.engine.sessions(SessionFilter.ALL.from(HostPattern.parse("127.0.0.0/8")).at(java.time.Instant.now())).size());
             assertEquals(0, gw.engine.sessions(SessionFilter.ALL.olderThan(Duration.ofHours(1)).at(java.time.Instant.now())).size());
             assertEquals(2, gw.engine.gateways().stream().mapToInt(GatewayInfo::active).sum());
+            assertTrue(gw.engine.gateways().stream().mapToLong(GatewayInfo::bytesIn).sum() >= row.bytesIn()
+                    && gw.engine.gateways().stream().mapToLong(GatewayInfo::bytesOut).sum() >= row.bytesOut(),
+                    "the gateways count every byte their sessions moved: " + gw.engine.gateways());
 
             assertEquals(1, gw.engine.close(SessionFilter.ALL.forService("hr").at(java.time.Instant.now())));
             assertTrue(hr.closedByPeer());

@@ -145,6 +145,9 @@ class GatewayJdbcIT {
             assertEquals(1, live.size());
             assertEquals(SessionState.ESTABLISHED, live.get(0).state());
             assertEquals("127.0.0.1:" + target.port(), live.get(0).server(), "the gateway, not the client, followed");
+            SessionInfo.ClientId cid = live.get(0).clientId();
+            assertEquals(System.getProperty("user.name"), cid.user(), "the client's CID: " + cid);
+            assertFalse(cid.program().isEmpty() || cid.host().isEmpty(), "the client's CID: " + cid);
 
             gw.engine.shutdownAbort();
             ExecutionException e = assertThrows(ExecutionException.class, () -> client.get(30, TimeUnit.SECONDS));
