@@ -58,4 +58,21 @@ final class NotOffered {
             "tnsrelay has no events of this group (memory is the Java VM's, and its loops are not woken by timers of"
             + " their own)", "watch the Java VM through JMX (java.lang:type=Memory) and its GC log; the groups with"
             + " events are " + String.join(", ", EventGroup.withEvents()));
+
+    static final Support WEAK_TLS = Support.honouredFor(Set.of("1.2", "1.3"), "tnsrelay refuses SSL 3.0, TLS 1.0 and TLS"
+            + " 1.1: they are deprecated (RFC 8996) and the JDK and BoringSSL turn them off", "upgrade the client to"
+            + " TLS 1.2 or 1.3 (ojdbc 8 and later, node-oracledb 6 and later speak both) and write SSL_VERSION=1.2,"
+            + " 1.3, '1.2 or 1.3' or undetermined");
+    static final Support WEAK_CIPHERS = Support.honouredFor(Set.copyOf(CipherNames.STRONG), "tnsrelay refuses cipher"
+            + " suites without forward secrecy or authenticated encryption (RSA key exchange, CBC, SHA-1, 3DES, RC4,"
+            + " NULL, anonymous, export)", "leave SSL_CIPHER_SUITES out for the strong defaults, or list some of "
+            + String.join(", ", CipherNames.STRONG));
+    static final Support REVOCATION = Support.offOnly("none", "tnsrelay does not check certificate revocation"
+            + " (CRLs or OCSP) yet", "keep SSL_CERT_REVOCATION=none and remove a revoked client's or server's CA"
+            + " certificate from the wallet, or reject its DN with a rule (SRC_DN)");
+    static final Support CRL = Support.refused("tnsrelay does not check certificate revocation (CRLs or OCSP) yet",
+            "leave SSL_CRL_FILE and SSL_CRL_PATH out; reject a revoked client certificate's DN with a rule (SRC_DN)");
+    static final Support WEAK_DN_MATCH = Support.offOnly("off", "tnsrelay matches a next hop's certificate against its"
+            + " host name or SSL_SERVER_CERT_DN, never the weaker service-name-only match",
+            "keep SSL_ALLOW_WEAK_DN_MATCH=off and name the next hop by a host name its certificate carries");
 }

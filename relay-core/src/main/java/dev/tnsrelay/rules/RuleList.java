@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The ordered rules of an instance. Evaluation is first match; no match means reject: what is not expressly
@@ -68,9 +69,21 @@ public final class RuleList {
      * @param service the requested service (SERVICE_NAME, else SID), empty when none
      */
     public Evaluation evaluate(InetAddress client, String dstHost, String service, NameLookup names) {
+        return evaluate(client, null, dstHost, service, names);
+    }
+
+    /**
+     * The same for a client that presented a certificate of subject {@code peer} (null: none), which rules with
+     * SRC_DN compare.
+     */
+    public Evaluation evaluate(InetAddress client, X500Principal peer, String dstHost, String service,
+            NameLookup names) {
         byte[] from = client.getAddress();
         Destination to = new Destination(dstHost, names);
         for (int i : candidates(service)) {
+            if (!rules.get(i).clientDn().covers(peer)) {
+                continue;
+            }
             AddressMatcher.Answer src = sources[i].covers(from, names);
             if (src == AddressMatcher.Answer.NO) {
                 continue;
@@ -99,8 +112,16 @@ public final class RuleList {
      * connect is rejected before a single name the client wrote is looked up.
      */
     public Evaluation admitsSource(InetAddress client, String service, NameLookup names) {
+        return admitsSource(client, null, service, names);
+    }
+
+    /** The same for a client that presented a certificate of subject {@code peer} (null: none). */
+    public Evaluation admitsSource(InetAddress client, X500Principal peer, String service, NameLookup names) {
         byte[] from = client.getAddress();
         for (int i : candidates(service)) {
+            if (!rules.get(i).clientDn().covers(peer)) {
+                continue;
+            }
             AddressMatcher.Answer src = sources[i].covers(from, names);
             if (src == AddressMatcher.Answer.NEEDS_NAME) {
                 return new Evaluation.NeedsNames(Set.of(sources[i].name()));
