@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-way layering of ARCHITECTURE.md, held against relay-core's compiled classes (tests excluded):
- * {@code net ← descriptor ← (naming, config, rules) ← registry ← gateway ← (logfile, admin) ← instance ← cli},
+ * {@code net ← descriptor ← (naming, config, rules) ← (registry, tls) ← gateway ← (logfile, admin) ← instance ← cli},
  * {@code tns}
  * used by {@code gateway} only, the admin model below its surfaces (cmctl, JMX) and above its users, no Jakarta,
- * Netty inside the network layer only, and time from the injected clock outside the engine. A wrong import fails
+ * Netty inside the network layer (gateway, tns, and tls for its contexts) only, and time from the injected clock outside the engine. A wrong import fails
  * the build with the class, the member and the line.
  */
 class LayeringTest {
@@ -40,6 +40,7 @@ class LayeringTest {
                 .layer("config").definedBy(P + "config..")
                 .layer("rules").definedBy(P + "rules..")
                 .layer("registry").definedBy(P + "registry..")
+                .layer("tls").definedBy(P + "tls..")
                 .layer("tns").definedBy(P + "tns..")
                 .layer("gateway").definedBy(P + "gateway..")
                 .layer("logfile").definedBy(P + "logfile..")
@@ -53,13 +54,14 @@ class LayeringTest {
                 .whereLayer("gateway").mayOnlyBeAccessedByLayers("logfile", "admin", "instance", "cli")
                 .whereLayer("tns").mayOnlyBeAccessedByLayers("gateway")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("gateway", "logfile", "admin", "instance")
+                .whereLayer("tls").mayOnlyBeAccessedByLayers("gateway", "logfile", "admin", "instance", "cli")
                 .whereLayer("naming").mayOnlyBeAccessedByLayers("admin", "instance", "cli")
                 // config reads the rule grammar (CmanOra.rule): the one sideways edge, config → rules
-                .whereLayer("config").mayOnlyBeAccessedByLayers("registry", "gateway", "logfile", "admin", "instance",
-                        "cli")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("registry", "tls", "gateway", "logfile", "admin",
+                        "instance", "cli")
                 .whereLayer("rules").mayOnlyBeAccessedByLayers("config", "registry", "gateway", "admin", "instance",
                         "cli")
-                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("naming", "config", "rules", "registry",
+                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("naming", "config", "rules", "registry", "tls",
                         "gateway", "admin", "instance", "cli");
         layers.check(CORE);
     }
@@ -82,8 +84,8 @@ class LayeringTest {
     void noJakartaAndNettyOnlyInTheNetworkLayer() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta..")
                 .because("relay-core runs in a plain JUnit test and inside any host").check(CORE);
-        noClasses().that().resideOutsideOfPackages(P + "gateway..", P + "tns..").should().dependOnClassesThat()
-                .resideInAPackage("io.netty..").check(CORE);
+        noClasses().that().resideOutsideOfPackages(P + "gateway..", P + "tns..", P + "tls..").should()
+                .dependOnClassesThat().resideInAPackage("io.netty..").check(CORE);
     }
 
     @Test

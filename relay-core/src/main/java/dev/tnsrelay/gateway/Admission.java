@@ -52,6 +52,7 @@ final class Admission {
     private final InetAddress client;
     private final int localPort;
     private final HandshakePolicy policy;
+    private final javax.security.auth.x500.X500Principal peer;
     private Description description;
     private Optional<ConnectData> data = Optional.empty();
     private String service = "";
@@ -59,10 +60,22 @@ final class Admission {
     private Selection routed;
 
     Admission(String connectData, InetAddress client, int localPort, HandshakePolicy policy) {
+        this(connectData, client, localPort, policy, null);
+    }
+
+    /** @param peer the subject of the client's certificate on a TCPS endpoint, or null (for rules' SRC_DN) */
+    Admission(String connectData, InetAddress client, int localPort, HandshakePolicy policy,
+            javax.security.auth.x500.X500Principal peer) {
         this.connectData = connectData;
         this.client = client;
         this.localPort = localPort;
         this.policy = policy;
+        this.peer = peer;
+    }
+
+    /** The descriptor's SECURITY section, once the connect data is read. */
+    Optional<dev.tnsrelay.net.NvPair> security() {
+        return description == null ? Optional.empty() : description.security();
     }
 
     /** The service asked for (SERVICE_NAME, else SID), once the connect data is read. */
@@ -90,7 +103,7 @@ final class Admission {
                 return new Drop(Refusal.Reason.BAD_INPUT, "connect data does not parse: " + e.getMessage());
             }
         }
-        Evaluation source = policy.rules().admitsSource(client, service, names);
+        Evaluation source = policy.rules().admitsSource(client, peer, service, names);
         if (source instanceof Evaluation.NeedsNames n) {
             return new NeedsNames(n.names());
         }
@@ -107,7 +120,7 @@ final class Admission {
             return new Refuse(OracleError.UNKNOWN_HOST, Refusal.Reason.NEXT_HOP,
                     "next hop " + next.get() + " is not a TCP or TCPS address with a host");
         }
-        Evaluation rules = policy.rules().evaluate(client, next.map(Address::socketHost).orElse(""), service, names);
+        Evaluation rules = policy.rules().evaluate(client, peer, next.map(Address::socketHost).orElse(""), service, names);
         if (rules instanceof Evaluation.NeedsNames n) {
             return new NeedsNames(n.names());
         }

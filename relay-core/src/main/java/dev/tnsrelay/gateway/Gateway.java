@@ -121,6 +121,11 @@ final class Gateway implements HandshakePolicy {
         return engine.routeLoops();
     }
 
+    @Override
+    public boolean serverDnMatch() {
+        return engine.tls().profile().serverDnMatch();
+    }
+
     Future<List<InetAddress>> resolve(String host) {
         return resolver.resolveAll(host);
     }

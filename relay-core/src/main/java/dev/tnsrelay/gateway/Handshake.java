@@ -62,6 +62,21 @@ final class Handshake {
     record SessionLimits(Duration idle, Duration session, boolean statistics) {
     }
 
+    /**
+     * A TCPS next hop: what its certificate must match when {@code dnMatch} (SSL_SERVER_DN_MATCH from the
+     * descriptor's SECURITY, else cman.ora), and the host name sent as SNI.
+     *
+     * @param host the next hop's host as its ADDRESS writes it
+     * @param service the service asked for, which Oracle's DN matching also accepts in the certificate
+     * @param certDn SSL_SERVER_CERT_DN from the descriptor's SECURITY: the whole subject expected
+     */
+    record TlsLeg(String host, String service, boolean dnMatch, Optional<String> certDn) {
+    }
+
+    /** One address to try: where, and TLS when its ADDRESS says TCPS (null for TCP). */
+    private record Target(InetSocketAddress address, TlsLeg tls) {
+    }
+
     /** What the handshake does; the glue does it on the session's thread. */
     interface Io {
         void toClient(byte[] packet);
@@ -71,8 +86,18 @@ final class Handshake {
         /** Looks a host name up; the answer comes back through {@link #onResolved}. */
         void resolve(String host);
 
-        /** Closes any connection to a next hop and opens one to {@code target}. */
-        void connect(InetSocketAddress target, Duration timeout);
+        /**
+         * Closes any connection to a next hop and opens one to {@code target}, with TLS when {@code tls} is not
+         * null; {@link #onConnected} once connected (and, with TLS, once the handshake is done and the certificate
+         * matches).
+         */
+        void connect(InetSocketAddress target, Duration timeout, TlsLeg tls);
+
+        /**
+         * A fresh TLS handshake with the next hop on the same TCP connection (its RESEND with flag 0x08);
+         * {@link #onServerTlsRenegotiated} when done.
+         */
+        void renegotiateServerTls();
 
         void arm(Timer timer, Duration after);
 
@@ -115,10 +140,11 @@ final class Handshake {
     private String passing;
     private boolean afterResend;
     private byte[] outbound;
-    private final Deque<InetSocketAddress> candidates = new ArrayDeque<>();
+    private final Deque<Target> candidates = new ArrayDeque<>();
     private OracleError lastConnectError = OracleError.NO_LISTENER;
     private TnsPacket splitRedirect;
     private List<Address> redirectTargets;
+    private List<TlsLeg> redirectLegs;
     private int redirects;
     private int bytesBeforeAnswer;
     private String server = "";
@@ -127,6 +153,8 @@ final class Handshake {
     private final Set<String> unresolved = new HashSet<>();
     private Pending waitingFor = Pending.NONE;
     private SessionInfo.ClientId clientId;
+    private javax.security.auth.x500.X500Principal peer;
+    private TlsLeg leg;
 
     /**
      * @param preset a refusal to answer once the CONNECT is read (every gateway suspended or full), or null
@@ -175,6 +203,11 @@ final class Handshake {
         return server;
     }
 
+    /** The subject of the certificate the client presented on a TCPS endpoint, before its CONNECT is read. */
+    void clientCertificate(javax.security.auth.x500.X500Principal subject) {
+        peer = subject;
+    }
+
     void start() {
         Duration inbound = parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT);
         if (!inbound.isZero()) {
@@ -205,7 +238,7 @@ final class Handshake {
             release(); // the repeated CONNECT is a new request, checked as such
             clientId = null;
         }
-        admission = new Admission(request.connectData(), client, localPort, policy);
+        admission = new Admission(request.connectData(), client, localPort, policy, peer);
         decide();
     }
 
@@ -285,23 +318,66 @@ final class Handshake {
         next = r.next();
         actions = r.actions();
         server = r.next().socketHost() + ":" + r.next().port();
-        r.addresses().forEach(ip -> candidates.add(new InetSocketAddress(ip, r.next().port())));
+        TlsLeg tls = tlsLeg(r.next());
+        r.addresses().forEach(ip -> candidates.add(new Target(new InetSocketAddress(ip, r.next().port()), tls)));
         outbound = request.bytes();
         connectNext();
     }
 
     // ---- the next hop
 
+    /** TLS for a TCPS next hop, DN matching as the descriptor's SECURITY says, else as cman.ora says; else null. */
+    private TlsLeg tlsLeg(Address hop) {
+        if (!hop.protocol().equals("tcps")) {
+            return null;
+        }
+        Optional<dev.tnsrelay.net.NvPair> security = admission == null ? Optional.empty() : admission.security();
+        Optional<String> certDn = security.flatMap(s -> s.child("SSL_SERVER_CERT_DN"))
+                .map(dev.tnsrelay.descriptor.NetValues::text).map(String::strip).filter(t -> !t.isEmpty());
+        boolean match = security.flatMap(s -> s.child("SSL_SERVER_DN_MATCH"))
+                .map(p -> dev.tnsrelay.descriptor.NetValues.isOn(dev.tnsrelay.descriptor.NetValues.text(p)))
+                .orElse(certDn.isPresent() || policy.serverDnMatch());
+        return new TlsLeg(hop.socketHost(), service(), match, certDn);
+    }
+
     private void connectNext() {
-        InetSocketAddress target = candidates.poll();
+        Target target = candidates.poll();
         if (target == null) {
             refuse(lastConnectError, Refusal.Reason.NEXT_HOP, "next hop " + server + " cannot be reached");
             return;
         }
         state = SessionState.CONNECTING_OUT;
+        leg = target.tls();
         Duration timeout = outboundTimeout();
         io.arm(Timer.OUTBOUND, timeout);
-        io.connect(target, timeout);
+        io.connect(target.address(), timeout, target.tls());
+    }
+
+    /**
+     * The TLS handshake with the next hop failed, or its certificate is not the one expected: the client is told
+     * (ORA-29003 for a certificate that does not match, ORA-29024 for one that does not validate, ORA-28860
+     * otherwise); the next address is not tried, as a client's own TLS failure ends its connect.
+     */
+    void onServerTlsFailed(dev.tnsrelay.tls.TlsFailure failure) {
+        if (state != SessionState.CONNECTING_OUT && state != SessionState.HANDSHAKE) {
+            return;
+        }
+        OracleError error = switch (failure.cause()) {
+            case DN_MISMATCH -> OracleError.SERVER_DN_MISMATCH;
+            case UNKNOWN_CA, CERTIFICATE_EXPIRED, BAD_CERTIFICATE -> OracleError.CERTIFICATE_VALIDATION;
+            default -> OracleError.TLS_FAILED;
+        };
+        refuse(error, Refusal.Reason.NEXT_HOP, "TLS with next hop " + server + ": " + failure.text());
+    }
+
+    /** The fresh TLS handshake a RESEND 0x08 asked for is done: the CONNECT goes again on the same connection. */
+    void onServerTlsRenegotiated() {
+        if (state != SessionState.HANDSHAKE) {
+            return;
+        }
+        bytesBeforeAnswer = 0;
+        io.arm(Timer.OUTBOUND, outboundTimeout());
+        io.toServer(outbound);
     }
 
     void onConnected() {
@@ -348,6 +424,13 @@ final class Handshake {
                         "next hop " + server + " refused"));
             }
             case RESEND -> {
+                if (ResendPacket.asksTls(p) && leg != null) {
+                    // the TCPS next hop wants a new TLS handshake (its listener hands over to the database's
+                    // certificate): done on this leg, and the CONNECT sent again; the client sees none of it
+                    io.arm(Timer.OUTBOUND, outboundTimeout());
+                    io.renegotiateServerTls();
+                    return;
+                }
                 io.disarm(Timer.OUTBOUND);
                 io.toClient(io.clientRenegotiatesTls() ? p.bytes() : ResendPacket.withoutTls(p));
                 request = null;
@@ -408,6 +491,7 @@ final class Handshake {
         redirectTargets = targets;
         Address last = targets.get(targets.size() - 1);
         server = last.socketHost() + ":" + last.port();
+        redirectLegs = targets.stream().map(this::tlsLeg).toList();
         io.redirected(server);
         redirectResolved();
     }
@@ -416,7 +500,9 @@ final class Handshake {
     private void redirectResolved() {
         Set<String> needed = new java.util.LinkedHashSet<>();
         candidates.clear();
-        for (Address a : redirectTargets) {
+        for (int t = 0; t < redirectTargets.size(); t++) {
+            Address a = redirectTargets.get(t);
+            TlsLeg tls = redirectLegs.get(t);
             Optional<List<InetAddress>> ips = Admission.addressesOf(a, names);
             if (ips.isEmpty()) {
                 needed.add(a.socketHost());
@@ -427,7 +513,7 @@ final class Handshake {
                     refuse(OracleError.REFUSED, Refusal.Reason.NEXT_HOP, "routing loop: redirected to this gateway");
                     return;
                 }
-                candidates.add(new InetSocketAddress(ip, a.port()));
+                candidates.add(new Target(new InetSocketAddress(ip, a.port()), tls));
             }
         }
         if (!needed.isEmpty()) {

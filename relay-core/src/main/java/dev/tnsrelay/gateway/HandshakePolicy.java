@@ -22,4 +22,7 @@ interface HandshakePolicy {
     boolean listensOn(InetAddress address, int port);
 
     RouteLoops routeLoops();
+
+    /** SSL_SERVER_DN_MATCH of cman.ora: whether a TCPS next hop's certificate must match, unless SECURITY says. */
+    boolean serverDnMatch();
 }

@@ -25,7 +25,13 @@ enum OracleError {
     /** The next hop's host does not exist, or the next hop is no TCP/TCPS address with a host. */
     UNKNOWN_HOST(12545, "Connect failed because target host or object does not exist"),
     /** A routing loop, or more redirects than the gateway follows. */
-    REFUSED(12564, "TNS:connection refused");
+    REFUSED(12564, "TNS:connection refused"),
+    /** A TCPS next hop's certificate is not the one SSL_SERVER_DN_MATCH or SSL_SERVER_CERT_DN expects. */
+    SERVER_DN_MISMATCH(29003, "SSL transport detected mismatched server certificate"),
+    /** A TCPS next hop's certificate is not signed by a CA the gateway trusts, or has expired. */
+    CERTIFICATE_VALIDATION(29024, "Certificate validation failure"),
+    /** The TLS handshake with a TCPS next hop failed otherwise (versions, ciphers, a closed connection). */
+    TLS_FAILED(28860, "Fatal SSL error");
 
     private final int number;
     private final String text;

@@ -33,6 +33,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.tnsrelay.tls.CertificateInfo;
+import dev.tnsrelay.tls.TlsContexts;
+import dev.tnsrelay.tls.TlsFailure;
+import dev.tnsrelay.tls.WalletException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -84,6 +92,12 @@ public final class RelayEngine implements AutoCloseable {
     private Duration dnsQueryTimeout = Duration.ofSeconds(5);
     private Duration idleGatewayStopsAfter = IDLE_GATEWAY_STOPS_AFTER;
     private Transport transport;
+    private Map<String, String> environment = System.getenv();
+    /** The TLS contexts of the moment: built at start, replaced by RELOAD for new sessions. */
+    private volatile TlsContexts tls;
+    /** The bound addresses that are TCPS endpoints. */
+    private volatile List<InetSocketAddress> tcps = List.of();
+    private final Map<TlsFailure.Cause, LongAdder> tlsFailures = new EnumMap<>(TlsFailure.Cause.class);
     private Listener listener;
     private HealthCheck healthCheck;
     private boolean healthChecking;
@@ -135,6 +149,15 @@ public final class RelayEngine implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The environment a wallet password is read from ({@link dev.tnsrelay.tls.WalletPassword#VARIABLE}), for
+     * tests; before {@link #start()}. The process's own by default.
+     */
+    public RelayEngine useEnvironment(Map<String, String> variables) {
+        environment = Map.copyOf(variables);
+        return this;
+    }
+
     /** How long a surplus gateway may stay without a session before it stops; before {@link #start()}. */
     public RelayEngine stopIdleGatewaysAfter(Duration idle) {
         idleGatewayStopsAfter = idle;
@@ -145,6 +168,15 @@ public final class RelayEngine implements AutoCloseable {
     public synchronized RelayEngine start() throws IOException {
         if (listener != null) {
             throw new IllegalStateException("instance " + instance.name() + " is already started");
+        }
+        for (TlsFailure.Cause c : TlsFailure.Cause.values()) {
+            tlsFailures.put(c, new LongAdder());
+        }
+        try {
+            tls = TlsContexts.build(instance.tls(), instance.listensOnTcps(), environment);
+        } catch (WalletException e) {
+            state = EngineState.STOPPED;
+            throw new IOException(e.getMessage(), e);
         }
         transport = Transport.best();
         List<InetSocketAddress> addresses = new ArrayList<>();
@@ -165,6 +197,13 @@ public final class RelayEngine implements AutoCloseable {
             throw failedStart(e);
         }
         bound = listener.boundAddresses();
+        List<InetSocketAddress> secure = new ArrayList<>();
+        for (int i = 0; i < bound.size() && i < instance.addresses().size(); i++) {
+            if (instance.addresses().get(i).protocol().equals("tcps")) {
+                secure.add(bound.get(i));
+            }
+        }
+        tcps = List.copyOf(secure);
         Duration every = parameters.duration(CmanParameter.HEALTH_CHECK_INTERVAL);
         healthChecking = !every.isZero();
         healthCheck = new HealthCheck(registry, every.isZero() ? Duration.ofDays(1) : every, this::loopFinished);
@@ -174,12 +213,20 @@ public final class RelayEngine implements AutoCloseable {
         awaitLoops();
         long checkEvery = Math.max(100, Math.min(10_000, idleGatewayStopsAfter.toMillis() / 4));
         listener.loop().scheduleAtFixedRate(this::stopIdleGateways, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
+        listener.loop().scheduleAtFixedRate(() -> warnOfExpiry(tls), 1, 1, TimeUnit.DAYS);
         startedAt = clock.instant();
         state = EngineState.RUNNING;
         events.add("instance", "instance " + instance.name() + " started, listening on " + bound + " with " + count
                 + " gateways (" + transport + ")");
         LOG.log(Level.INFO, "instance {0} listening on {1} with {2} gateways ({3})", instance.name(), bound, count,
                 transport);
+        if (!tcps.isEmpty()) {
+            LOG.log(Level.INFO, "instance {0}: TCPS on {1}, TLS by {2}, {3}, client certificates {4}", instance.name(),
+                    tcps, tls.provider(), instance.tls().protocols(),
+                    instance.tls().clientAuthentication() ? "required" : "not asked for");
+            events.add("tls", "TCPS on " + tcps + ", TLS by " + tls.provider());
+        }
+        warnOfExpiry(tls);
         return this;
     }
 
@@ -354,6 +401,51 @@ public final class RelayEngine implements AutoCloseable {
         return instance.position().source();
     }
 
+    // ---- TLS
+
+    /** The TLS contexts in use now (RELOAD replaces them for new sessions). */
+    public TlsContexts tls() {
+        return tls;
+    }
+
+    /** The TCPS endpoints among the bound addresses. */
+    public List<InetSocketAddress> tcpsAddresses() {
+        return tcps;
+    }
+
+    /** The TLS context of the endpoint a client connected to, when it is TCPS. */
+    Optional<io.netty.handler.ssl.SslContext> serverTlsFor(InetSocketAddress local) {
+        for (InetSocketAddress a : tcps) {
+            if (a.getPort() == local.getPort()
+                    && (a.getAddress().equals(local.getAddress()) || a.getAddress().isAnyLocalAddress())) {
+                return tls.server();
+            }
+        }
+        return Optional.empty();
+    }
+
+    void countTlsFailure(TlsFailure f) {
+        tlsFailures.get(f.cause()).increment();
+    }
+
+    /** Failed TLS handshakes since the start, per cause ({@code unknown_ca}…), every cause listed. */
+    public Map<String, Long> tlsFailures() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        tlsFailures.forEach((c, n) -> out.put(c.label(), n.sum()));
+        return out;
+    }
+
+    /** An event and a log warning for each certificate that expires within 30 days, or has expired. */
+    private void warnOfExpiry(TlsContexts contexts) {
+        for (CertificateInfo c : contexts.expiringSoon(clock)) {
+            long days = Duration.between(clock.instant(), c.notAfter()).toDays();
+            String text = "certificate " + c.subject() + " (" + c.role() + ") " + (days < 0 ? "expired on "
+                    : "expires on ") + c.notAfter() + (days < 0 ? "" : ", in " + days + " days");
+            LOG.log(Level.WARNING, "instance {0}: {1}", instance.name(), text);
+            events.add("tls", text);
+        }
+    }
+
     /** The network transport in use: native epoll or Java NIO. */
     public String transportName() {
         return transport == null ? "" : transport.name;
@@ -407,9 +499,24 @@ public final class RelayEngine implements AutoCloseable {
      * sessions are left alone and earlier SETs are overridden. Listening addresses change only with a restart.
      */
     public void reload(CmanInstance reread) {
+        TlsContexts next = tls;
+        if (!reread.tls().equals(tls.profile()) || reread.tls().wallet().isPresent()
+                || reread.tls().trustedCertificates().isPresent()) {
+            try { // the wallet is read again: a new one serves new sessions, established ones keep theirs
+                next = TlsContexts.build(reread.tls(), !tcps.isEmpty(), environment);
+            } catch (WalletException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         reload(reread.rules());
         parameters = reread.parameters();
         registerStatic(reread);
+        if (next != tls) {
+            tls = next;
+            LOG.log(Level.INFO, "instance {0}: TLS settings and wallet reloaded: {1}", instance.name(),
+                    next.certificates().stream().map(CertificateInfo::subject).toList());
+            warnOfExpiry(next);
+        }
     }
 
     /** RELOAD of the rules: new connections meet the new list; established sessions are left alone. */

@@ -15,6 +15,18 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import dev.tnsrelay.tls.DnMatch;
+import dev.tnsrelay.tls.TlsFailure;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.security.auth.x500.X500Principal;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -33,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * once the next hop has answered, relays bytes both ways with backpressure (a side that cannot take more stops
  * the other from reading) and half-closes as the peers do. Every timer is cancelled when the session ends, so
  * nothing of an ended session stays reachable.
+ *
+ * <p>On a TCPS endpoint the client's bytes pass a TLS handler first, whose handshake the INBOUND deadline bounds;
+ * a TCPS next hop gets one too, whose handshake and certificate check come before the CONNECT is sent, within the
+ * OUTBOUND deadline. A failed TLS handshake is told to the listeners with its cause and counted by the engine.
  */
 final class Session implements Handshake.Io {
 
@@ -58,6 +74,14 @@ final class Session implements Handshake.Io {
     private boolean clientEnded;
     private boolean serverEnded;
     private boolean ended;
+    /** The TCPS endpoint's context, null on a TCP endpoint. */
+    private final SslContext clientTls;
+    private boolean clientTlsPending;
+    private String peerDn = "";
+    /** The TLS of the next hop being reached, null for TCP; its handshake pending, or a RESEND 0x08's. */
+    private Handshake.TlsLeg serverLeg;
+    private boolean serverTlsPending;
+    private boolean renegotiating;
 
     Session(long id, Gateway gateway, Channel client, Refusal preset) {
         this.id = id;
@@ -69,6 +93,7 @@ final class Session implements Handshake.Io {
         this.lastActivityNanos = startNanos;
         int localPort = ((InetSocketAddress) client.localAddress()).getPort();
         this.handshake = new Handshake(gateway, this, clientAddress.getAddress(), localPort, preset);
+        this.clientTls = gateway.engine().serverTlsFor((InetSocketAddress) client.localAddress()).orElse(null);
     }
 
     /** The handler that starts the session and feeds it the client's packets. */
@@ -124,12 +149,17 @@ final class Session implements Handshake.Io {
     }
 
     @Override
-    public void connect(InetSocketAddress target, Duration timeout) {
+    public void connect(InetSocketAddress target, Duration timeout, Handshake.TlsLeg tls) {
         closeServer();
         Channel ch = gateway.transport().newSocket.apply(target.getAddress());
         ch.config().setOption(ChannelOption.TCP_NODELAY, true);
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ch.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0); // the handshake's OUTBOUND deadline rules
+        serverLeg = tls;
+        serverTlsPending = tls != null;
+        if (tls != null) {
+            ch.pipeline().addLast("tls", serverTlsHandler(ch, tls, target.getPort()));
+        }
         ch.pipeline().addLast("frames", new TnsFrames()).addLast("handshake", new ServerSide());
         server = ch;
         client.eventLoop().register(ch).addListener((ChannelFuture r) -> safely(() -> {
@@ -147,7 +177,9 @@ final class Session implements Handshake.Io {
             return;
         }
         if (result.isSuccess()) {
-            handshake.onConnected();
+            if (!serverTlsPending) {
+                handshake.onConnected();
+            } // else: once the TLS handshake is done and the certificate matches
         } else {
             LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, handshake.server(),
                     String.valueOf(result.cause()));
@@ -160,7 +192,13 @@ final class Session implements Handshake.Io {
         disarm(timer);
         timers.put(timer, client.eventLoop().schedule(() -> safely(() -> {
             timers.remove(timer);
-            if (!ended) {
+            if (!ended && timer == Handshake.Timer.INBOUND && clientTlsPending) {
+                tlsFailed(new TlsFailure(TlsFailure.Cause.TIMEOUT, "client", "INBOUND_CONNECT_TIMEOUT ran out"));
+            } else if (!ended && timer == Handshake.Timer.OUTBOUND && serverTlsPending) {
+                TlsFailure f = new TlsFailure(TlsFailure.Cause.TIMEOUT, "next hop", "the OUTBOUND deadline ran out");
+                countTlsFailure(f);
+                handshake.onDeadline(timer);
+            } else if (!ended) {
                 handshake.onDeadline(timer);
             }
         }), after.toNanos(), TimeUnit.NANOSECONDS));
@@ -233,9 +271,117 @@ final class Session implements Handshake.Io {
         end(reason);
     }
 
+    /**
+     * Never: the gateway asks no client for a new TLS handshake. A RESEND 0x08 comes from a TCPS next hop whose
+     * listener hands the connection to a process with another certificate; the gateway handles it on that leg
+     * ({@link #renegotiateServerTls}), and a client of a TCPS endpoint would only meet the gateway's own
+     * certificate again. A plain TCP client cannot re-handshake at all (both thin clients crash on it).
+     */
     @Override
     public boolean clientRenegotiatesTls() {
-        return false; // the client's leg is plain TCP
+        return false;
+    }
+
+    @Override
+    public void renegotiateServerTls() {
+        Channel ch = server;
+        // outside the TLS handler's own read: it is replaced, and a new handshake starts on the raw connection
+        ch.eventLoop().execute(() -> safely(() -> {
+            if (ended || ch != server || serverLeg == null) {
+                return;
+            }
+            renegotiating = true;
+            serverTlsPending = true;
+            ch.pipeline().remove("tls");
+            ch.pipeline().addFirst("tls", serverTlsHandler(ch, serverLeg,
+                    ((InetSocketAddress) ch.remoteAddress()).getPort()));
+        }));
+    }
+
+    // ---- TLS
+
+    /** The next hop's TLS handler: SNI with its host name (not for an address), no deadline of its own. */
+    private SslHandler serverTlsHandler(Channel ch, Handshake.TlsLeg tls, int port) {
+        SslHandler ssl = gateway.engine().tls().client().newHandler(ch.alloc(), tls.host(), port);
+        ssl.setHandshakeTimeoutMillis(0); // the OUTBOUND deadline bounds it
+        return ssl;
+    }
+
+    /** The TCPS endpoint's handshake ended: the client's certificate is kept, or the failure told and the session ends. */
+    private void clientTlsDone(SslHandshakeCompletionEvent done) {
+        if (!clientTlsPending || ended) {
+            return;
+        }
+        clientTlsPending = false;
+        if (!done.isSuccess()) {
+            tlsFailed(TlsFailure.of(done.cause(), "client"));
+            return;
+        }
+        SslHandler ssl = client.pipeline().get(SslHandler.class);
+        try {
+            Certificate[] peer = ssl.engine().getSession().getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate c) {
+                X500Principal subject = c.getSubjectX500Principal();
+                peerDn = subject.getName();
+                handshake.clientCertificate(subject);
+            }
+        } catch (SSLPeerUnverifiedException noCertificate) {
+            // one-way TLS: the client presented none
+        }
+    }
+
+    /** The next hop's handshake ended: its certificate is matched, then the CONNECT goes (again). */
+    private void serverTlsDone(SslHandshakeCompletionEvent done) {
+        if (!serverTlsPending || ended) {
+            return;
+        }
+        serverTlsPending = false;
+        boolean again = renegotiating;
+        renegotiating = false;
+        if (!done.isSuccess()) {
+            TlsFailure f = TlsFailure.of(done.cause(), "next hop");
+            countTlsFailure(f);
+            handshake.onServerTlsFailed(f);
+            return;
+        }
+        if (serverLeg.dnMatch()) {
+            Optional<String> mismatch;
+            try {
+                Certificate[] peer = server.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
+                mismatch = DnMatch.mismatch((X509Certificate) peer[0], serverLeg.host(), serverLeg.service(),
+                        serverLeg.certDn());
+            } catch (SSLPeerUnverifiedException e) {
+                mismatch = Optional.of("the next hop presented no certificate");
+            }
+            if (mismatch.isPresent()) {
+                TlsFailure f = new TlsFailure(TlsFailure.Cause.DN_MISMATCH, "next hop", mismatch.get());
+                countTlsFailure(f);
+                handshake.onServerTlsFailed(f);
+                return;
+            }
+        }
+        if (again) {
+            handshake.onServerTlsRenegotiated();
+        } else {
+            handshake.onConnected();
+        }
+    }
+
+    /** A client's TLS handshake failed: told, counted, logged with its cause; the session ends. */
+    private void tlsFailed(TlsFailure f) {
+        if (ended) {
+            return;
+        }
+        countTlsFailure(f);
+        tell(l -> l.tlsFailed(snapshot(System.nanoTime()), f));
+        end("TLS handshake failed: " + f.text());
+    }
+
+    private void countTlsFailure(TlsFailure f) {
+        gateway.engine().countTlsFailure(f);
+        LOG.log(Level.INFO, "session {0} from {1}: TLS handshake failed: {2}", id, clientLabel(), LogText.of(f.text()));
+        gateway.events().add("tls", "session " + id + " from " + clientLabel() + ": TLS handshake failed: "
+                + f.text());
     }
 
     // ---- relaying
@@ -349,6 +495,19 @@ final class Session implements Handshake.Io {
     private final class ClientSide extends ChannelInboundHandlerAdapter {
 
         @Override
+        public void channelRegistered(ChannelHandlerContext ctx) {
+            if (clientTls != null) {
+                SslHandler ssl = clientTls.newHandler(ctx.alloc());
+                Duration inbound = gateway.parameters().duration(dev.tnsrelay.config.CmanParameter.INBOUND_CONNECT_TIMEOUT);
+                // the INBOUND deadline bounds the TLS handshake; without one, tnsrelay's handshake limit does
+                ssl.setHandshakeTimeoutMillis(inbound.isZero() ? Handshake.HANDSHAKE_LIMIT.toMillis() : 0);
+                ctx.pipeline().addBefore("frames", "tls", ssl);
+                clientTlsPending = true;
+            }
+            ctx.fireChannelRegistered();
+        }
+
+        @Override
         public void channelActive(ChannelHandlerContext ctx) {
             start();
         }
@@ -371,8 +530,14 @@ final class Session implements Handshake.Io {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt == ChannelInputShutdownEvent.INSTANCE && !ended) {
-                handshake.onClientClosed();
+            if (evt instanceof SslHandshakeCompletionEvent done) {
+                safely(() -> clientTlsDone(done));
+            } else if (evt == ChannelInputShutdownEvent.INSTANCE && !ended) {
+                if (clientTlsPending) {
+                    tlsFailed(new TlsFailure(TlsFailure.Cause.CLOSED, "client", "closed during the TLS handshake"));
+                } else {
+                    handshake.onClientClosed();
+                }
             }
         }
 
@@ -400,7 +565,9 @@ final class Session implements Handshake.Io {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt == ChannelInputShutdownEvent.INSTANCE && !ended && ctx.channel() == server) {
+            if (evt instanceof SslHandshakeCompletionEvent done && ctx.channel() == server) {
+                safely(() -> serverTlsDone(done));
+            } else if (evt == ChannelInputShutdownEvent.INSTANCE && !ended && ctx.channel() == server) {
                 handshake.onServerClosed();
             }
         }
@@ -423,6 +590,12 @@ final class Session implements Handshake.Io {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof Error e) {
             gateway.engine().fail(e);
+        } else if (ended) {
+            return; // what ended it has been said; a TLS handler reports its failure twice
+        } else if (clientTlsPending && (c instanceof SSLException || c instanceof NotSslRecordException)) {
+            tlsFailed(TlsFailure.of(c, "client"));
+        } else if (serverTlsPending && c instanceof SSLException) {
+            serverTlsDone(new SslHandshakeCompletionEvent(c));
         } else if (c instanceof TnsProtocolException p) {
             LOG.log(Level.INFO, "session {0} from {1}: {2}", id, clientLabel(), LogText.of(p.getMessage()));
             end("protocol error: " + p.getMessage());
@@ -521,7 +694,7 @@ final class Session implements Handshake.Io {
         return new SessionInfo(id, clientLabel(), handshake.server(), handshake.service(), gateway.id(),
                 ended ? SessionState.CLOSED : handshake.state(), startedAt,
                 Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut, handshake.clientId(),
-                "");
+                peerDn);
     }
 
     private String clientLabel() {
