@@ -73,8 +73,15 @@ class HandshakeTest {
         }
 
         @Override
-        public void connect(InetSocketAddress target, Duration timeout) {
-            log.add("connect " + target.getAddress().getHostAddress() + ":" + target.getPort());
+        public void connect(InetSocketAddress target, Duration timeout, Handshake.TlsLeg tls) {
+            log.add("connect " + target.getAddress().getHostAddress() + ":" + target.getPort()
+                    + (tls == null ? "" : " tls " + tls.host() + (tls.dnMatch() ? " dn-match" : "")
+                            + tls.certDn().map(d -> " dn " + d).orElse("")));
+        }
+
+        @Override
+        public void renegotiateServerTls() {
+            log.add("renegotiate tls");
         }
 
         @Override
@@ -177,6 +184,11 @@ class HandshakeTest {
         @Override
         public RouteLoops routeLoops() {
             return loops;
+        }
+
+        @Override
+        public boolean serverDnMatch() {
+            return false;
         }
     }
 
@@ -405,6 +417,44 @@ class HandshakeTest {
         send(honest, descriptor);
         assertArrayEquals(same.toServer.get(0), same.toServer.get(1), "the same CONNECT goes to the same next hop");
         assertEquals(SessionState.HANDSHAKE, honest.state());
+    }
+
+    @Test
+    void aTcpsNextHopsResendWithTlsIsAFreshHandshakeOnThatLegAndTheConnectAgainNeverTheClientsBusiness() {
+        Policy policy = new Policy(ACCEPT_LOCAL, "");
+        Recorder io = new Recorder();
+        Handshake hs = started(policy, io);
+        String tcps = "(ADDRESS=(PROTOCOL=TCPS)(HOST=127.0.0.2)(PORT=2484))";
+        send(hs, "(DESCRIPTION=(SOURCE_ROUTE=YES)" + address("127.0.0.1", L1) + tcps
+                + "(CONNECT_DATA=(SERVICE_NAME=sales))(SECURITY=(SSL_SERVER_CERT_DN=\"CN=db, O=x\")))");
+        assertTrue(io.has("connect 127.0.0.2:2484 tls 127.0.0.2 dn-match dn CN=db, O=x"), io.log.toString());
+        hs.onConnected();
+        byte[] resend = ResendPacket.build();
+        resend[5] = TnsPacket.FLAG_RESEND_TLS;
+        hs.onServerPacket(TnsPacket.of(resend));
+        assertEquals("renegotiate tls", io.log.get(io.log.size() - 1));
+        assertTrue(io.toClient.isEmpty(), "the client hears nothing of it");
+        hs.onServerTlsRenegotiated();
+        assertEquals(2, io.toServer.size());
+        assertArrayEquals(io.toServer.get(0), io.toServer.get(1), "the same CONNECT again, on the same connection");
+        assertEquals(1, io.count("connect "), "no new connection");
+        assertEquals(SessionState.HANDSHAKE, hs.state());
+    }
+
+    @Test
+    void aTcpsNextHopsFailedTlsIsRefusedWithTheOracleErrorOfItsCause() {
+        for (var c : List.of(List.of(dev.tnsrelay.tls.TlsFailure.Cause.DN_MISMATCH, 29003),
+                List.of(dev.tnsrelay.tls.TlsFailure.Cause.UNKNOWN_CA, 29024),
+                List.of(dev.tnsrelay.tls.TlsFailure.Cause.PROTOCOL_TOO_OLD, 28860))) {
+            Recorder io = new Recorder();
+            Handshake hs = started(new Policy(ACCEPT_LOCAL, ""), io);
+            send(hs, route("sales", address("127.0.0.1", L1), "(ADDRESS=(PROTOCOL=TCPS)(HOST=localhost)(PORT=2484))"));
+            hs.onResolved("localhost", List.of(InetAddress.getLoopbackAddress()));
+            assertTrue(io.has("connect 127.0.0.1:2484 tls localhost"), io.log.toString());
+            hs.onServerTlsFailed(new dev.tnsrelay.tls.TlsFailure((dev.tnsrelay.tls.TlsFailure.Cause) c.get(0),
+                    "next hop", "test"));
+            assertEquals("refuse " + c.get(1) + " NEXT_HOP", io.log.get(io.log.size() - 1));
+        }
     }
 
     @Test

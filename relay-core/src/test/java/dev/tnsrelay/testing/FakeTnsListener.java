@@ -31,8 +31,15 @@ import java.util.concurrent.TimeUnit;
 public final class FakeTnsListener implements AutoCloseable {
 
     /** What the listener does, step by step, on one connection. */
-    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold, DigestThenSend, Silent,
-            CloseAfterConnect, ResetAfterConnect, Pause {
+    public sealed interface Step permits Refuse, Accept, Resend, ResendTls, Redirect, Echo, Hold, DigestThenSend,
+            Silent, CloseAfterConnect, ResetAfterConnect, Pause {
+    }
+
+    /**
+     * Read a connect request, answer RESEND with flag 0x08, then expect a fresh TLS handshake on the same TCP
+     * connection (a TLS listener only), as a 26ai listener handing over to the database's certificate does.
+     */
+    public record ResendTls() implements Step {
     }
 
     /** Read a connect request and say nothing, ever (until the peer goes): a listener that hangs. */
@@ -88,6 +95,10 @@ public final class FakeTnsListener implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    /** TLS mode: every connection is a TLS server socket over the accepted one; null for plain TCP. */
+    private final javax.net.ssl.SSLContext tls;
+    private final List<String> serverNames = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger tlsHandshakes = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread acceptor;
     private final ConcurrentLinkedQueue<List<Step>> scripts = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -103,6 +114,16 @@ public final class FakeTnsListener implements AutoCloseable {
 
     /** On a given loopback port (0: any free one), e.g. to come back where a stopped listener was. */
     public FakeTnsListener(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** A listener that speaks TLS (a TCPS database listener) with this context's key and trust. */
+    public static FakeTnsListener tls(javax.net.ssl.SSLContext context) throws IOException {
+        return new FakeTnsListener(0, context);
+    }
+
+    private FakeTnsListener(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        this.tls = tls;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -116,7 +137,34 @@ public final class FakeTnsListener implements AutoCloseable {
     }
 
     public String address() {
-        return "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+        return tls != null ? "(ADDRESS=(PROTOCOL=TCPS)(HOST=localhost)(PORT=" + port() + "))"
+                : "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+    }
+
+    /** The SNI host names the TLS clients sent, one per handshake. */
+    public List<String> serverNames() {
+        synchronized (serverNames) {
+            return List.copyOf(serverNames);
+        }
+    }
+
+    /** TLS handshakes completed, renegotiations on one connection included. */
+    public int tlsHandshakes() {
+        return tlsHandshakes.get();
+    }
+
+    /** A TLS server socket over {@code raw}, its handshake done; the SNI it got is recorded. */
+    private Socket overTls(Socket raw) throws IOException {
+        javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
+                raw.getInetAddress().getHostAddress(), raw.getPort(), false);
+        ssl.setUseClientMode(false);
+        ssl.startHandshake();
+        tlsHandshakes.incrementAndGet();
+        if (ssl.getSession() instanceof javax.net.ssl.ExtendedSSLSession e) {
+            serverNames.add(e.getRequestedServerNames().stream().map(n -> n instanceof javax.net.ssl.SNIHostName h
+                    ? h.getAsciiName() : n.toString()).findFirst().orElse(""));
+        }
+        return ssl;
     }
 
     public FakeTnsListener enqueue(Step... steps) {
@@ -191,8 +239,9 @@ public final class FakeTnsListener implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s, List<Step> script, int connection) {
-        try (s) {
+    private void serve(Socket raw, List<Step> script, int connection) {
+        try (raw) {
+            Socket s = tls == null ? raw : overTls(raw);
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             FrameDecoder frames = new FrameDecoder(1 << 20);
@@ -253,6 +302,16 @@ public final class FakeTnsListener implements AutoCloseable {
                     out.write(AcceptPacket.build(a.version(), 8192));
                 } else if (step instanceof Resend) {
                     out.write(ResendPacket.build());
+                } else if (step instanceof ResendTls) {
+                    byte[] resend = ResendPacket.build();
+                    resend[5] = (byte) TnsPacket.FLAG_RESEND_TLS;
+                    out.write(resend);
+                    out.flush();
+                    s = overTls(raw); // the old TLS session is dropped without a word, as the listener does
+                    in = s.getInputStream();
+                    out = s.getOutputStream();
+                    frames = new FrameDecoder(1 << 20);
+                    continue;
                 } else if (step instanceof Redirect r) {
                     out.write(RedirectPacket.build(r.address(), r.connectData()));
                     out.flush();
