@@ -337,7 +337,10 @@ final class Handshake {
         boolean match = security.flatMap(s -> s.child("SSL_SERVER_DN_MATCH"))
                 .map(p -> dev.tnsrelay.descriptor.NetValues.isOn(dev.tnsrelay.descriptor.NetValues.text(p)))
                 .orElse(certDn.isPresent() || policy.serverDnMatch());
-        return new TlsLeg(hop.socketHost(), service(), match, certDn);
+        // ojdbc writes the addresses it looked up as (HOST=ip)(HOSTNAME=name): the name is what the certificate names
+        String name = hop.nv().child("HOSTNAME").map(dev.tnsrelay.descriptor.NetValues::text).map(String::strip)
+                .filter(n -> !n.isEmpty()).orElse(hop.socketHost());
+        return new TlsLeg(name, service(), match, certDn);
     }
 
     private void connectNext() {

@@ -304,6 +304,12 @@ final class Session implements Handshake.Io {
     private SslHandler serverTlsHandler(Channel ch, Handshake.TlsLeg tls, int port) {
         SslHandler ssl = gateway.engine().tls().client().newHandler(ch.alloc(), tls.host(), port);
         ssl.setHandshakeTimeoutMillis(0); // the OUTBOUND deadline bounds it
+        if (dev.tnsrelay.net.IpLiteral.parse(tls.host()).isEmpty()) {
+            // set here: the TLS libraries send none for a name without a dot (localhost, a short host name)
+            javax.net.ssl.SSLParameters p = ssl.engine().getSSLParameters();
+            p.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.host())));
+            ssl.engine().setSSLParameters(p);
+        }
         return ssl;
     }
 

@@ -36,6 +36,17 @@ public final class Gateways implements AutoCloseable {
         return new Gateways(cmanOra, e -> { });
     }
 
+    /** The same, with {@code before} given the engine before it starts. */
+    public static Gateways fromText(String cmanOra, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
+        return new Gateways(cmanOra, before);
+    }
+
+    /** The port of the first TCPS endpoint. */
+    public int tcpsPort() {
+        return engine.tcpsAddresses().get(0).getPort();
+    }
+
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
     public static Gateways start(String rules, String parameters) throws IOException {
         return start(rules, parameters, e -> { });

@@ -78,6 +78,13 @@ public final class TestCertificates {
                 ca.getSubjectX500Principal(), Duration.ofDays(days), false, true), ca);
     }
 
+    /** A server's for another host: CN and SAN {@code dnsName} only. */
+    public Identity serverFor(String dnsName) throws Exception {
+        KeyPair k = keys();
+        return new Identity(k.getPrivate(), sign(new X500Principal("CN=" + dnsName + ", O=tnsrelay tests"), k, caKeys,
+                ca.getSubjectX500Principal(), Duration.ofDays(365), false, false), ca);
+    }
+
     public Identity server() throws Exception {
         return server("localhost", 365);
     }
