@@ -69,6 +69,24 @@ class ParameterTableTest {
             ActionListKey.CONN_STATS,
                     "dev.tnsrelay.config.ParametersIT#connectionStatisticsLogsEachSessionsEndAndARulesConnStatsOverridesIt"));
 
+    /** The same for the TLS settings written at the top of cman.ora. */
+    private static final Map<TlsParameter, String> TLS_BEHAVIOUR = new EnumMap<>(Map.of(
+            TlsParameter.WALLET_LOCATION, "dev.tnsrelay.gateway.TlsIT#ojdbcOverTcpsWithDnMatchReachesAListenerOnPlainTcp",
+            TlsParameter.SSL_VERSION, "dev.tnsrelay.gateway.TlsIT"
+                    + "#sslVersionCipherSuitesAndTrustedCertificatesSayWhatIsNegotiatedAndWhoIsTrusted",
+            TlsParameter.SSL_CIPHER_SUITES, "dev.tnsrelay.gateway.TlsIT"
+                    + "#sslVersionCipherSuitesAndTrustedCertificatesSayWhatIsNegotiatedAndWhoIsTrusted",
+            TlsParameter.SSL_TRUSTED_CERTIFICATES, "dev.tnsrelay.gateway.TlsIT"
+                    + "#sslVersionCipherSuitesAndTrustedCertificatesSayWhatIsNegotiatedAndWhoIsTrusted",
+            TlsParameter.SSL_CLIENT_AUTHENTICATION, "dev.tnsrelay.gateway.TlsIT"
+                    + "#withClientAuthenticationNoCertificateIsRefusedATrustedOneGetsThroughAndARuleOnTheDnRejects",
+            TlsParameter.SSL_SERVER_DN_MATCH, "dev.tnsrelay.gateway.TlsIT"
+                    + "#aTcpsNextHopWhoseCertificateIsNotForItsHostOrNotTheDnAskedForIsOra29003AndAnUntrustedOneOra29024"));
+
+    /** Texts tried, in turn, for a TLS setting: the first of the wanted kind is the sample. */
+    private static final List<String> TLS_SAMPLES = List.of("1.0", "1.2", "TLS_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_AES_256_GCM_SHA384", "requested", "none", "/var/lib/crl", "on", "off");
+
     /**
      * Honoured by work on other branches whose tests are not here yet: the simple name of the test class that will
      * prove it. When that class arrives this test fails until its method is named in {@link #BEHAVIOUR}.
@@ -175,6 +193,55 @@ class ParameterTableTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyTlsSettingIsHonouredWithATestOrRefusedAtLoadWhereItIsWritten() {
+        List<String> problems = new ArrayList<>();
+        String instance = "cman_x = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
+                + "  (RULE_LIST=(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept))))\n";
+        for (TlsParameter p : TlsParameter.values()) {
+            Support s = p.support();
+            boolean honoured = s.status() == Support.Status.HONOURED || s.status() == Support.Status.HONOURED_FOR;
+            if (honoured) {
+                named(TLS_BEHAVIOUR.get(p), p.name(), problems);
+            } else if (TLS_BEHAVIOUR.containsKey(p)) {
+                problems.add(p + " is " + s.status() + " but still named in TLS_BEHAVIOUR");
+            }
+            if (s.status() == Support.Status.HONOURED) {
+                continue;
+            }
+            assertFalse(s.reason().isBlank() || s.instead().isBlank(), p + " says why it is refused and what instead");
+            String refused = tlsSample(p, false).orElseThrow(() -> new AssertionError(p + ": no refused sample"));
+            NetParseException atLoad = assertThrows(NetParseException.class,
+                    () -> CmanOra.parse(instance + "\n" + p.name() + " = " + refused + "\n", "cman.ora"), p.name());
+            assertEquals(List.of(4, 1), List.of(atLoad.position().line(), atLoad.position().column()),
+                    atLoad.getMessage());
+            assertTrue(atLoad.detail().startsWith(p.name() + ": "), atLoad.detail());
+            assertRefusal(atLoad.detail(), s);
+            if (s.status() != Support.Status.REFUSED) {
+                String accepted = tlsSample(p, true).orElseThrow(() -> new AssertionError(p + ": no accepted sample"));
+                assertEquals(p.write(p.read(accepted)), CmanOra.parse(p.name() + " = " + accepted + "\n" + instance,
+                        "cman.ora").instances().get(0).tls().text(p), p.name());
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static Optional<String> tlsSample(TlsParameter p, boolean accepted) {
+        return TLS_SAMPLES.stream().filter(t -> {
+            try {
+                p.read(t);
+            } catch (IllegalArgumentException notOfTheType) {
+                return false;
+            }
+            try {
+                p.readOffered(t);
+                return accepted;
+            } catch (NotOfferedException refused) {
+                return !accepted;
+            }
+        }).findFirst();
     }
 
     @Test

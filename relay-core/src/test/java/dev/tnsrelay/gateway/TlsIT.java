@@ -290,6 +290,50 @@ class TlsIT {
     }
 
     @Test
+    void sslVersionCipherSuitesAndTrustedCertificatesSayWhatIsNegotiatedAndWhoIsTrusted() throws Exception {
+        TestCertificates other = TestCertificates.authority("other");
+        Path otherCa = other.caPem(dir.resolve("other-ca.pem"));
+        try (Gateways limited = Gateways.fromText("WALLET_LOCATION = (SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY="
+                + dir.resolve("wallet") + ")))\nSSL_CLIENT_AUTHENTICATION = FALSE\nSSL_VERSION = 1.2\n"
+                + "SSL_CIPHER_SUITES = (SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384)\nSSL_TRUSTED_CERTIFICATES = " + otherCa
+                + "\ncman_limited = (CONFIGURATION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
+                + "(ADDRESS=(PROTOCOL=tcps)(HOST=127.0.0.1)(PORT=0)))"
+                + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))))\n")) {
+            try (SSLSocket s = (SSLSocket) certs.context(null).getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), limited.tcpsPort())) {
+                s.startHandshake();
+                assertEquals("TLSv1.2", s.getSession().getProtocol());
+                assertEquals("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", s.getSession().getCipherSuite());
+            }
+            refused(limited, new String[] {"TLSv1.3"}, null);
+            assertTrue(limited.events.await(ev -> failures(limited, TlsFailure.Cause.PROTOCOL_TOO_OLD) == 1,
+                    Duration.ofSeconds(10)), limited.engine.tlsFailures().toString());
+            refused(limited, new String[] {"TLSv1.2"}, new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+            assertTrue(limited.events.await(ev -> failures(limited, TlsFailure.Cause.NO_SHARED_CIPHER) == 1,
+                    Duration.ofSeconds(10)), limited.engine.tlsFailures().toString());
+            // a next hop whose CA only SSL_TRUSTED_CERTIFICATES names
+            try (FakeTnsListener db = FakeTnsListener.tls(other.context(other.server()))
+                    .enqueue(new FakeTnsListener.Refuse(12514));
+                 RawTnsClient client = new RawTnsClient(limited.port())) {
+                var answer = client.answer("(DESCRIPTION=(SOURCE_ROUTE=YES)" + limited.address() + db.address()
+                        + "(CONNECT_DATA=(SERVICE_NAME=sales)))");
+                assertEquals(12514, dev.tnsrelay.tns.RefusePacket.error(answer));
+            }
+        }
+    }
+
+    private static void refused(Gateways gw, String[] protocols, String[] ciphers) throws Exception {
+        try (SSLSocket s = (SSLSocket) certs.context(null).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), gw.tcpsPort())) {
+            s.setEnabledProtocols(protocols);
+            if (ciphers != null) {
+                s.setEnabledCipherSuites(ciphers);
+            }
+            assertThrows(javax.net.ssl.SSLException.class, s::startHandshake);
+        }
+    }
+
+    @Test
     void theProviderAndTheWalletsCertificatesAreKnown() {
         assertTrue(oneWay.engine.tls().provider().startsWith("OpenSSL"), oneWay.engine.tls().provider());
         var certificates = oneWay.engine.tls().certificates();

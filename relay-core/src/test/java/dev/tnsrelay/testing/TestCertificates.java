@@ -150,7 +150,9 @@ public final class TestCertificates {
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
             if (encrypted) {
                 pem.writeObject(new JcaPKCS8Generator(id.key(), new JceOpenSSLPKCS8EncryptorBuilder(
-                        JcaPKCS8Generator.AES_256_CBC).setPassword(PASSWORD.toCharArray()).build()));
+                        JcaPKCS8Generator.AES_256_CBC).setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
+                        .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .setPassword(PASSWORD.toCharArray()).build()));
             } else {
                 pem.writeObject(new JcaPKCS8Generator(id.key(), null));
             }
