@@ -75,6 +75,17 @@ const pages = {
       'Uptime': hms(s.uptimeSeconds), 'Num of gateways started': s.gateways, 'Average load level': s.averageLoad,
       'Log level': s.logLevel, 'Trace level': s.traceLevel, 'Instance config file': s.configFile,
       'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(', ')};
+    if (s.tcps.length || s.certificates.length) {
+      fields['TCPS endpoints'] = s.tcps.join(', ') || '-';
+      fields['TLS provider'] = s.tlsProvider;
+      s.certificates.forEach((c, i) => {
+        fields[`${c.role === 'gateway' ? 'Gateway' : 'Trusted'} certificate ${i + 1}`] =
+          `${c.subject} (issuer ${c.issuer}, expires ${c.notAfter.replace(/\.\d+Z$/, 'Z')}`
+          + `${c.daysLeft < 0 ? ', EXPIRED' : c.daysLeft <= 30 ? `, in ${c.daysLeft} days` : ''})`;
+      });
+      const failed = Object.entries(s.tlsFailures).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+      fields['TLS handshakes failed'] = failed.join(', ') || 'none';
+    }
     $('status').replaceChildren(...Object.entries(fields).flatMap(([k, v]) => {
       const dt = document.createElement('dt'), dd = document.createElement('dd');
       dt.textContent = k;

@@ -149,13 +149,22 @@ public final class Administration {
         boolean up = state == EngineState.RUNNING || state == EngineState.DRAINING;
         List<GatewayInfo> g = up ? e.gateways() : List.of();
         Instant started = e.startedAt();
+        var tls = e.tls();
+        Instant now = clock.instant();
         return new InstanceStatus(e.name(), state.name(), version(), started,
-                up && started != null ? Duration.between(started, clock.instant()).toSeconds() : 0, g.size(),
+                up && started != null ? Duration.between(started, now).toSeconds() : 0, g.size(),
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
                         ? e.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
-                                .toList() : List.of());
+                                .toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> a.getAddress().getHostAddress()
+                        + ":" + a.getPort()).toList() : List.of(),
+                tls == null ? "" : tls.provider(),
+                tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
+                        c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
+                                .toSeconds(), 86_400))).toList(),
+                e.tlsFailures());
     }
 
     /** For a load balancer, unauthenticated: it listens and at least one gateway takes connections. */

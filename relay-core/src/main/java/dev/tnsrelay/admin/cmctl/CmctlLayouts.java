@@ -38,7 +38,29 @@ public final class CmctlLayouts {
                 + row("Trace Level", s.traceLevel().toUpperCase(Locale.ROOT))
                 + row("Instance Config file", s.configFile())
                 + row("Listening on", s.listening().toString())
+                + tls(s)
                 + DONE;
+    }
+
+    /** The TLS rows, when the instance has TCPS endpoints or a wallet: provider, certificates, failures. */
+    private static String tls(InstanceStatus s) {
+        if (s.tcps().isEmpty() && s.certificates().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(row("TCPS endpoints", s.tcps().toString()))
+                .append(row("TLS provider", s.tlsProvider()));
+        for (var c : s.certificates()) {
+            out.append(row(c.role().equals("gateway") ? "Gateway certificate" : "Trusted certificate", c.subject()
+                    + " (issuer " + c.issuer() + ", expires " + DATE.format(c.notAfter()) + (c.daysLeft() < 0
+                            ? ", EXPIRED" : c.daysLeft() <= 30 ? ", in " + c.daysLeft() + " days" : "") + ")"));
+        }
+        StringBuilder failed = new StringBuilder();
+        s.tlsFailures().forEach((cause, n) -> {
+            if (n > 0) {
+                failed.append(failed.length() == 0 ? "" : ", ").append(cause).append(' ').append(n);
+            }
+        });
+        return out.append(row("TLS handshakes failed", failed.length() == 0 ? "none" : failed.toString())).toString();
     }
 
     public static String gateways(List<GatewayStatus> gateways) {

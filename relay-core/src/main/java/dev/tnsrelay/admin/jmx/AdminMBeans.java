@@ -171,6 +171,22 @@ public final class AdminMBeans implements AutoCloseable {
         }
 
         @Override
+        public String getTlsProvider() {
+            return status().tlsProvider();
+        }
+
+        @Override
+        public List<String> getCertificates() {
+            return status().certificates().stream().map(c -> c.role() + " " + c.subject() + " issuer " + c.issuer()
+                    + " expires " + c.notAfter() + " (" + c.daysLeft() + " days)").toList();
+        }
+
+        @Override
+        public Map<String, Long> getTlsHandshakeFailures() {
+            return status().tlsFailures();
+        }
+
+        @Override
         public Map<String, String> getParameters() {
             Map<String, String> out = new LinkedHashMap<>();
             call(() -> admin.parameters(JmxCaller.caller())).forEach(p -> out.put(p.name(), p.value()));

@@ -28,6 +28,15 @@ public interface InstanceMXBean {
 
     List<String> getListeningAddresses();
 
+    /** The TLS library in use: {@code OpenSSL (BoringSSL)} or {@code JDK (…)}. */
+    String getTlsProvider();
+
+    /** The wallet's certificates: role, subject, issuer and expiry, one line each. */
+    List<String> getCertificates();
+
+    /** Failed TLS handshakes since the start, per cause. */
+    Map<String, Long> getTlsHandshakeFailures();
+
     /** Every parameter with its value now. */
     Map<String, String> getParameters();
 
