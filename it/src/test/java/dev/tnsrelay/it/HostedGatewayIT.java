@@ -65,6 +65,8 @@ class HostedGatewayIT {
 
     /** The hosted gateway's port, from src/test/resources/tns_admin/cman.ora. */
     private static final int GATEWAY = 15231;
+    /** Its TCPS endpoint, with the wallet the build made. */
+    private static final int TCPS_GATEWAY = 15232;
     private static final String GATEWAY_ADDRESS = "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + GATEWAY + "))";
 
     private static FakeTnsListener db;
@@ -146,6 +148,31 @@ class HostedGatewayIT {
         assertEquals(12514, e.getErrorCode(), e.getMessage());
         assertTrue(db().takeConnect().connectData().contains("(SERVICE_NAME=sales)"));
         db().enqueue(new FakeTnsListener.Refuse(12514)); // for the application's DataSource, next
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void ojdbcOverTcpsIsTerminatedByTheOpenSslProviderLoadedInTheAdaptersClassLoader() throws Exception {
+        db().enqueue(new FakeTnsListener.Refuse(12514));
+        Properties p = new Properties();
+        p.setProperty("user", "scott");
+        p.setProperty("password", "tiger");
+        p.setProperty("oracle.net.CONNECT_TIMEOUT", "15000");
+        p.setProperty("javax.net.ssl.trustStore", System.getProperty("client.trust"));
+        p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        p.setProperty("javax.net.ssl.trustStorePassword", "hosted-wallet");
+        p.setProperty("oracle.net.ssl_server_dn_match", "true");
+        String tcps = "(DESCRIPTION=(SOURCE_ROUTE=YES)(ADDRESS=(PROTOCOL=TCPS)(HOST=localhost)(PORT=" + TCPS_GATEWAY
+                + "))" + db().address() + "(CONNECT_DATA=(SERVICE_NAME=sales)))";
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:oracle:thin:@" + tcps, p).close());
+        assertEquals(12514, e.getErrorCode(), e.getMessage());
+        assertTrue(db().takeConnect().connectData().contains("(SERVICE_NAME=sales)"));
+        HttpResponse<String> status = new AdminHttp(admin()).send("GET", "api/status", null, "Authorization",
+                AdminHttp.basic("admin", adminPassword()));
+        assertTrue(status.body().contains("\"tlsProvider\":\"OpenSSL") && status.body().contains("127.0.0.1:"
+                + TCPS_GATEWAY), "BoringSSL loaded inside the resource adapter: " + status.body());
     }
 
     @Test
