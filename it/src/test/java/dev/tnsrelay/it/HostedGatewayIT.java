@@ -81,6 +81,7 @@ class HostedGatewayIT {
         // adapter's API come from the deployed adapter, as for any application on the server
         return ShrinkWrap.create(WebArchive.class, "naming-app.war")
                 .addPackage(FakeTnsListener.class.getPackage())
+                .deleteClass(dev.tnsrelay.testing.TestCertificates.class) // BouncyCastle is the test JVM's only
                 .addClass(AsAdmin.class)
                 .addAsLibraries(new File(System.getProperty("ojdbc.jar")));
     }

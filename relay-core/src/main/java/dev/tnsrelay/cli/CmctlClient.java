@@ -23,9 +23,11 @@ import java.util.Map;
 /**
  * {@code cmctl}: the command line over the REST API of a running tnsrelay.
  * <pre>
- * cmctl [--url URL] [--user NAME] [command]      one-shot: cmctl show connections in established
- * cmctl [--url URL] [--user NAME]                interactive: CMCTL&gt; prompts until exit
+ * cmctl [--url URL] [--user NAME] [--cacert FILE] [command]   one-shot: cmctl show connections in established
+ * cmctl [--url URL] [--user NAME] [--cacert FILE]             interactive: CMCTL&gt; prompts until exit
  * </pre>
+ * With an {@code https://} URL the server's certificate must be signed by a CA the JDK trusts, or by one in
+ * {@code --cacert FILE} (PEM; also {@code $TNSRELAY_CACERT}), such as a self-signed server's own certificate.
  * URL defaults to {@code http://127.0.0.1:8080/admin}, the user to {@code admin}; the password comes from
  * {@code $TNSRELAY_PASSWORD}, else it is asked for. Commands are checked here first (a typo costs no round
  * trip), then run by the server, which answers in cmctl's layout. Exit status: 0 done, 1 the command failed,
@@ -33,11 +35,20 @@ import java.util.Map;
  */
 public final class CmctlClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI base;
     private final String authorization;
 
     CmctlClient(URI base, String user, char[] password) {
+        this(base, user, password, null);
+    }
+
+    CmctlClient(URI base, String user, char[] password, javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
@@ -52,14 +63,17 @@ public final class CmctlClient {
             PrintStream err) throws IOException {
         String url = "http://127.0.0.1:8080/admin";
         String user = "admin";
+        String caCert = env.get("TNSRELAY_CACERT");
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--url") && i + 1 < args.length) {
                 url = args[++i];
             } else if (args[i].equals("--user") && i + 1 < args.length) {
                 user = args[++i];
+            } else if (args[i].equals("--cacert") && i + 1 < args.length) {
+                caCert = args[++i];
             } else if (args[i].startsWith("--")) {
-                err.println("usage: cmctl [--url URL] [--user NAME] [command]");
+                err.println("usage: cmctl [--url URL] [--user NAME] [--cacert FILE] [command]");
                 return 2;
             } else {
                 words.add(args[i]);
@@ -71,7 +85,16 @@ public final class CmctlClient {
             err.println(AdminError.INVALID.message("no password: set TNSRELAY_PASSWORD or run cmctl in a terminal"));
             return 2;
         }
-        CmctlClient client = new CmctlClient(URI.create(url.endsWith("/") ? url : url + "/"), user, password);
+        javax.net.ssl.SSLContext tls = null;
+        if (caCert != null && !caCert.isBlank()) {
+            try {
+                tls = trusting(java.nio.file.Path.of(caCert));
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                err.println(AdminError.INVALID.message("--cacert " + caCert + ": " + e.getMessage()));
+                return 2;
+            }
+        }
+        CmctlClient client = new CmctlClient(URI.create(url.endsWith("/") ? url : url + "/"), user, password, tls);
         if (!words.isEmpty()) {
             return client.execute(String.join(" ", words), out, err);
         }
@@ -123,6 +146,28 @@ public final class CmctlClient {
             Thread.currentThread().interrupt();
             return 2;
         }
+    }
+
+    /** A TLS context that trusts the certificates in a PEM file (and no other). */
+    static javax.net.ssl.SSLContext trusting(java.nio.file.Path pem) throws IOException,
+            java.security.GeneralSecurityException {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = java.nio.file.Files.newInputStream(pem)) {
+            int n = 0;
+            for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca" + n++, c);
+            }
+            if (n == 0) {
+                throw new java.security.cert.CertificateException("no certificate in it (PEM expected)");
+            }
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     /** The {@code "error"} of a JSON answer, without a JSON library. */
