@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * {@code Benchmark [seconds] [idle sessions] [server jar]}: the same work through a direct connection,
  * HAProxy (TCP mode), tnsrelay standalone and tnsrelay hosted in Payara Micro, in one run; prints a Markdown
- * table with the ratios to HAProxy and of hosted to standalone.
+ * table with the ratios to HAProxy and of hosted to standalone; then the TLS table ({@link TlsBenchmark}):
+ * tnsrelay's TCPS endpoint beside HAProxy terminating TLS, and both re-encrypting to a TLS backend.
  */
 public final class Benchmark {
 
@@ -68,7 +69,8 @@ public final class Benchmark {
                     row.keySet().stream().filter(k -> !metrics.contains(k)).forEach(metrics::add);
                 }
             }
+            System.out.println(Report.markdown(table, metrics));
+            System.out.println(TlsBenchmark.run(backend, dir, seconds));
         }
-        System.out.println(Report.markdown(table, metrics));
     }
 }

@@ -55,6 +55,35 @@ final class Report {
         return out.toString();
     }
 
+    /**
+     * The TLS table: each metric for tnsrelay and HAProxy with the ratio, p50/p99 of the handshakes, and the
+     * target's CPU per handshake and per MB.
+     */
+    static String tls(Map<String, Map<String, Workloads.Result>> table, List<String> metrics) {
+        StringBuilder out = new StringBuilder("TLS (TLS 1.3, " + TlsCertificate.CIPHER + ", one certificate; HAProxy"
+                + " `bind … ssl crt …`):\n\n| metric | tnsrelay | haproxy | tnsrelay / haproxy |\n|---|---|---|---|\n");
+        for (String m : metrics) {
+            Workloads.Result x = table.get("tnsrelay").get(m);
+            Workloads.Result y = table.get("haproxy").get(m);
+            out.append("| ").append(m).append(" | ").append(cell(x)).append(" | ").append(cell(y)).append(" | ")
+                    .append(ratio(table, "tnsrelay", "haproxy", m)).append(" |\n");
+            if (m.startsWith("TLS handshakes")) {
+                for (String pct : List.of("p50", "p99")) {
+                    out.append("| ").append(m.replace("(/s)", pct + " (µs)")).append(" | ")
+                            .append(fmt(pct.equals("p50") ? x.p50Micros() : x.p99Micros())).append(" | ")
+                            .append(fmt(pct.equals("p50") ? y.p50Micros() : y.p99Micros())).append(" | ")
+                            .append(latencyRatio(table, "tnsrelay", "haproxy", m, pct)).append(" |\n");
+                }
+                double a = x.cpuMillis() * 1000.0 / x.units();
+                double b = y.cpuMillis() * 1000.0 / y.units();
+                out.append("| CPU µs per TLS handshake, ").append(m.replaceAll(".*, | \\(/s\\)", "")).append(" | ")
+                        .append(fmt(a)).append(" | ").append(fmt(b)).append(" | ").append(b == 0 ? "" : fmt(a / b) + "×")
+                        .append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
     /** CPU per unit: ms of CPU over units (bytes scaled to MB, or requests scaled to µs). */
     private static void cpuRow(StringBuilder out, Map<String, Map<String, Workloads.Result>> table, List<String> targets,
             String label, List<String> metrics, double unitScale) {

@@ -80,6 +80,40 @@ final class Target implements AutoCloseable {
         return started(new Target("haproxy", port, p, false), 30);
     }
 
+    /** tnsrelay standalone with a TCPS endpoint: the benchmark's certificate, TLS 1.3 and one cipher. */
+    static Target standaloneTls(Path dir, TlsCertificate tls) throws IOException, InterruptedException {
+        int port = freePort();
+        Path cman = Files.writeString(dir.resolve("cman-tls.ora"), tls.cmanOra() + cmanOra(port)
+                .replace("(PROTOCOL=tcp)", "(PROTOCOL=tcps)"));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
+        String extra = System.getProperty("bench.gatewayJvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), STANDALONE_MAIN, "--jmx", "off",
+                "--state", dir.resolve("state-tls").toString(), cman.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("tnsrelay-tls.log").toFile()).start();
+        return started(new Target("tnsrelay", port, p, true), 30);
+    }
+
+    /**
+     * HAProxy terminating TLS ({@code bind … ssl crt …}, the same certificate, protocol and cipher) in front of
+     * {@code serverLine}'s backend: plain TCP, or {@code ssl verify required ca-file …} to re-encrypt.
+     */
+    static Target haproxyTls(Path dir, String name, TlsCertificate tls, String serverLine)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path cfg = Files.writeString(dir.resolve(name.replace(' ', '-') + ".cfg"), String.join("\n", List.of(
+                "global", "  maxconn 9900", "  nbthread 2",
+                "defaults", "  mode tcp", "  timeout connect 5s", "  timeout client 1h", "  timeout server 1h",
+                "frontend tns", "  bind 127.0.0.1:" + port + " " + String.join(" ", tls.haproxyBind()),
+                "  default_backend db", "backend db", "  " + serverLine, "")));
+        Process p = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name.replace(' ', '-') + ".log").toFile()).start();
+        return started(new Target(name, port, p, false), 30);
+    }
+
     /**
      * {@value #RULES} rules, the benchmark's clients admitted by the last: half name services of their own, half
      * name subnets the clients are not in, so every connect is checked against the whole second half.

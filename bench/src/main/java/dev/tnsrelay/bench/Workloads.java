@@ -196,18 +196,18 @@ final class Workloads {
         return ProcStat.rssKb(t.pid()) - heap[0] + heap[1];
     }
 
-    private interface Measurement {
+    interface Measurement {
         Result run() throws Exception;
     }
 
-    private static Result measured(Target t, Measurement m) throws Exception {
+    static Result measured(Target t, Measurement m) throws Exception {
         long cpu0 = t.hasProcess() ? ProcStat.cpuMillis(t.pid()) : 0;
         Result r = m.run();
         long cpu = t.hasProcess() ? ProcStat.cpuMillis(t.pid()) - cpu0 : 0;
         return r.withCpu(cpu);
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> work) throws Exception {
+    static <T> List<T> runAll(List<Callable<T>> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
             List<T> results = new ArrayList<>();
