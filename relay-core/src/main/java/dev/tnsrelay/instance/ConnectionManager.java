@@ -159,7 +159,28 @@ public final class ConnectionManager implements AutoCloseable {
         mbeans = AdminMBeans.register(ManagementFactory.getPlatformMBeanServer(), administration,
                 engine.managementKey());
         if (settings.jmx() instanceof JmxMode.Remote r) {
-            remoteJmx = RemoteJmx.start(r.host(), r.port(), administration, ManagementFactory.getPlatformMBeanServer());
+            javax.net.ssl.SSLContext tls = null;
+            if (!InetAddress.getByName(r.host()).isLoopbackAddress()) {
+                tls = adminTls();
+            }
+            remoteJmx = RemoteJmx.start(r.host(), r.port(), administration, ManagementFactory.getPlatformMBeanServer(),
+                    tls);
+        }
+    }
+
+    /** The state folder's {@value #ADMIN_WALLET}: the key the admin doors present off loopback. */
+    public static final String ADMIN_WALLET = "admin-wallet";
+
+    private javax.net.ssl.SSLContext adminTls() throws IOException {
+        java.nio.file.Path folder = settings.stateFolder().resolve(ADMIN_WALLET);
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IOException("remote JMX off loopback needs TLS: put a wallet (ewallet.p12 with its"
+                    + " wallet.password, or ewallet.pem) in " + folder + " (docs/admin.md)");
+        }
+        try {
+            return dev.tnsrelay.tls.Wallet.load(folder, System.getenv()).serverContext();
+        } catch (dev.tnsrelay.tls.WalletException e) {
+            throw new IOException("remote JMX: " + e.getMessage(), e);
         }
     }
 

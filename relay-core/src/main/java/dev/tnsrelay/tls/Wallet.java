@@ -170,6 +170,32 @@ public final class Wallet {
         }
     }
 
+    /**
+     * A JDK TLS context presenting the wallet's key and chain (the admin doors: remote JMX).
+     *
+     * @throws WalletException when the wallet has no key
+     */
+    public javax.net.ssl.SSLContext serverContext() throws WalletException {
+        if (key.isEmpty()) {
+            throw new WalletException(file + " holds no private key: a TLS server presents the wallet's certificate"
+                    + " with its key");
+        }
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            char[] none = new char[0];
+            ks.setKeyEntry("server", key.get(), none, chain.toArray(new X509Certificate[0]));
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, none);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new WalletException(file + ": no TLS context from it: " + e.getMessage(), e);
+        }
+    }
+
     /** The file read: ewallet.p12 or ewallet.pem. */
     public Path file() {
         return file;

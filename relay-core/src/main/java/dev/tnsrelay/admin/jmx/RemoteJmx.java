@@ -12,7 +12,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
+import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.RMIServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,49 +45,74 @@ import javax.security.auth.Subject;
  * MAX_CMCTL_SESSIONS; one more is refused at connect with the model's message. A console that vanishes without
  * closing frees its session when RMI's lease on it ends ({@code java.rmi.dgc.leaseValue}, 10 minutes).
  *
- * <p>There is no TLS here: on a non-loopback address, credentials would cross the network in clear, so
- * tnsrelay warns when it is asked to.
+ * <p>Off loopback the registry and the connector speak TLS ({@code tls}: the admin wallet's key, see
+ * docs/admin.md), so that passwords never cross the network in clear; consoles then connect with
+ * {@code -Djavax.net.ssl.trustStore=…} and the JNDI property {@code com.sun.jndi.rmi.factory.socket} set to a
+ * {@link SslRMIClientSocketFactory} (JConsole: {@code -J-Dcom.sun.management.jmxremote.registry.ssl=true}).
  */
 public final class RemoteJmx implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.admin");
 
     private final JMXConnectorServer connector;
+    private final JMXServiceURL address;
     private final Registry registry;
     private final SessionCountingServer sessions;
 
-    private RemoteJmx(JMXConnectorServer connector, Registry registry, SessionCountingServer sessions) {
+    private RemoteJmx(JMXConnectorServer connector, Registry registry, SessionCountingServer sessions,
+            JMXServiceURL address) {
+        this.address = address;
         this.connector = connector;
         this.registry = registry;
         this.sessions = sessions;
     }
 
     public static RemoteJmx start(String host, int port, Administration admin, MBeanServer mbeans) throws IOException {
+        return start(host, port, admin, mbeans, null);
+    }
+
+    /**
+     * @param tls the server's TLS context, required off loopback; null on loopback (plain RMI)
+     * @throws IOException when off loopback without {@code tls}: credentials must not cross the network in clear
+     */
+    public static RemoteJmx start(String host, int port, Administration admin, MBeanServer mbeans, SSLContext tls)
+            throws IOException {
         InetAddress bind = InetAddress.getByName(host);
-        if (!bind.isLoopbackAddress()) {
-            LOG.log(System.Logger.Level.WARNING, "remote JMX on {0}: passwords cross the network without TLS", host);
+        if (!bind.isLoopbackAddress() && tls == null) {
+            throw new IOException("remote JMX on " + host + " is off loopback and needs TLS, or passwords would cross"
+                    + " the network in clear: put a wallet in the state folder's admin-wallet (docs/admin.md)");
         }
         if (System.getProperty("java.rmi.server.hostname") == null) {
             // the connector's stub must name the address it is bound to, not this host's first address
             System.setProperty("java.rmi.server.hostname", bind.getHostAddress());
         }
-        RMIServerSocketFactory sockets = new BoundSocketFactory(bind);
-        Registry registry = LocateRegistry.createRegistry(port, null, sockets);
+        RMIServerSocketFactory sockets = tls == null ? new BoundSocketFactory(bind) : new TlsSocketFactory(bind, tls);
+        RMIClientSocketFactory clients = tls == null ? null : new SslRMIClientSocketFactory();
+        Registry registry = LocateRegistry.createRegistry(port, clients, sockets);
         try {
             Map<String, Object> env = new HashMap<>();
             env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(admin));
             env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, sockets);
+            if (clients != null) {
+                env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clients);
+            }
             env.put("jmx.remote.rmi.server.credential.types", new String[] {String[].class.getName(), String.class.getName()});
             env.put("jmx.remote.x.daemon", "true");
             String h = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + h + ":" + port + "/jndi/rmi://" + h + ":" + port
                     + "/jmxrmi");
-            SessionCountingServer server = new SessionCountingServer(port, sockets, env, admin);
-            RMIConnectorServer connector = new RMIConnectorServer(url, env, server, mbeans);
+            SessionCountingServer server = new SessionCountingServer(port, clients, sockets, env, admin);
+            // over TLS the stub goes straight into the registry: binding through JNDI would make this JVM a TLS
+            // client of itself, trusting its own certificate (the JDK's own agent binds so, too)
+            RMIConnectorServer connector = new RMIConnectorServer(tls == null ? url
+                    : new JMXServiceURL("service:jmx:rmi://" + h + ":" + port), env, server, mbeans);
             connector.setMBeanServerForwarder(changesAskTheModel(admin));
             connector.start();
-            LOG.log(System.Logger.Level.INFO, "remote JMX at {0}", url);
-            return new RemoteJmx(connector, registry, server);
+            if (tls != null) {
+                registry.rebind("jmxrmi", server.toStub());
+            }
+            LOG.log(System.Logger.Level.INFO, "remote JMX at {0}{1}", url, tls == null ? "" : " over TLS");
+            return new RemoteJmx(connector, registry, server, url);
         } catch (IOException | RuntimeException e) {
             UnicastRemoteObject.unexportObject(registry, true);
             throw e;
@@ -91,7 +120,7 @@ public final class RemoteJmx implements AutoCloseable {
     }
 
     public JMXServiceURL address() {
-        return connector.getAddress();
+        return address;
     }
 
     @Override
@@ -159,9 +188,9 @@ public final class RemoteJmx implements AutoCloseable {
         private final Administration admin;
         private final Map<String, AdminSession> open = new ConcurrentHashMap<>();
 
-        SessionCountingServer(int port, RMIServerSocketFactory sockets, Map<String, ?> env, Administration admin)
-                throws IOException {
-            super(port, null, sockets, env);
+        SessionCountingServer(int port, RMIClientSocketFactory clients, RMIServerSocketFactory sockets,
+                Map<String, ?> env, Administration admin) throws IOException {
+            super(port, clients, sockets, env);
             this.admin = admin;
         }
 
@@ -201,6 +230,16 @@ public final class RemoteJmx implements AutoCloseable {
         void closeAll() {
             open.values().forEach(AdminSession::close);
             open.clear();
+        }
+    }
+
+    /** TLS server sockets bound to one address; equal when the address is, so the registry and connector share a port. */
+    private record TlsSocketFactory(InetAddress address, SSLContext tls) implements RMIServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(port, 50, address);
+            s.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            return s;
         }
     }
 
