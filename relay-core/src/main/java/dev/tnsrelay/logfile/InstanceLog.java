@@ -145,6 +145,12 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
     }
 
     @Override
+    public void tlsFailed(SessionInfo s, dev.tnsrelay.tls.TlsFailure f) {
+        write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "tls_failed") + " client=" + s.client() + " cause="
+                + f.cause().label() + " detail=" + quote(f.detail(), LogText.TEXT));
+    }
+
+    @Override
     public void dropped(SessionInfo s, String reason) {
         write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "dropped") + " client=" + s.client() + " service="
                 + quote(s.service(), LogText.NAME) + " detail=" + quote(reason, LogText.TEXT));
@@ -162,7 +168,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         }
         write(LogLevel.ADMIN, EventGroup.CONN_HDLG, session(s, "established") + " client=" + s.client() + " server="
                 + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)
-                + " gateway=" + s.gateway());
+                + " gateway=" + s.gateway() + (s.peer().isEmpty() ? "" : " peer=" + quote(s.peer(), LogText.TEXT)));
     }
 
     @Override

@@ -208,10 +208,19 @@ class TlsIT {
             assertTrue(seen.stream().anyMatch(s -> s.peer().equals("CN=alice,O=tnsrelay tests")),
                     "the session shows its client's DN: " + seen);
 
+            db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+            SSLSocket held = (SSLSocket) certs.context(alice).getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), mutual.tcpsPort());
+            try (RawTnsClient client = new RawTnsClient(held)) {
+                assertEquals(PacketType.ACCEPT, client.handshake(viaTcps(mutual.tcpsPort(), db.address(), "")));
+                assertEquals(List.of("CN=alice,O=tnsrelay tests"), mutual.engine.sessions(s -> true).stream()
+                        .map(SessionInfo::peer).toList(), "show connections knows the client's certificate");
+            }
+
             TestCertificates.Identity mallory = certs.client("CN=mallory, O=tnsrelay tests");
             SQLException rejected = connectFails(viaTcps(mutual.tcpsPort(), db.address(), ""), presenting(mallory));
             assertEquals(12529, rejected.getErrorCode(), rejected.getMessage());
-            assertEquals(1, db.connections(), "mallory's connect never reached the listener");
+            assertEquals(2, db.connections(), "mallory's connect never reached the listener");
 
             TestCertificates stranger = TestCertificates.authority("stranger");
             assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:oracle:thin:@"
