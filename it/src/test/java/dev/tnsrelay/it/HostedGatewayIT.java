@@ -335,6 +335,21 @@ class HostedGatewayIT {
     }
 
     @Test
+    @Order(13)
+    @RunAsClient
+    void theCommandLineReachesTheHttpsDoorTrustingTheServersCertificateWithCacert() throws Exception {
+        Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+        String https = "https://localhost:15243/admin";
+        Cli status = Cli.run(env, "", "--url", https, "--cacert", System.getProperty("gateway.certificate"), "show",
+                "status");
+        assertEquals(0, status.status, status.err);
+        assertTrue(status.out.contains("TLS provider") && status.out.contains("OpenSSL")
+                && status.out.contains("Gateway certificate"), status.out);
+        Cli untrusted = Cli.run(env, "", "--url", https, "show", "status");
+        assertEquals(2, untrusted.status, "the JDK's CAs do not know the server's own certificate");
+    }
+
+    @Test
     @Order(14)
     @RunAsClient
     void aHugeLoginIsRefusedUnreadAndAnOverlongNameIsLoggedCutShortOnOneLine() throws Exception {
