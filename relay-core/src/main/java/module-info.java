@@ -36,7 +36,7 @@ module dev.tnsrelay.core {
     // TNS, the gateway fixture starts an engine from cman.ora
     exports dev.tnsrelay.tns;
     exports dev.tnsrelay.gateway;
-    // the session listener SPI names why a TLS handshake failed; the hosted tests build wallets with it
+    // the session listener SPI (gateway) names why a TLS handshake failed: TlsFailure
     exports dev.tnsrelay.tls;
     exports dev.tnsrelay.config;
     exports dev.tnsrelay.rules;
