@@ -68,11 +68,24 @@ function fill(tbody, rows, each) {
 const pages = {
   async status() {
     const s = await api('GET', 'status');
-    $('instance').textContent = s.instance;
-    const fields = {'Instance name': s.instance, 'Version': s.version, 'Start date': s.started.replace(/\.\d+Z$/, 'Z'),
+    $('instance').textContent = s.state === 'RUNNING' ? s.instance : `${s.instance} (${s.state})`;
+    document.body.classList.toggle('stopped', s.state !== 'RUNNING');
+    const fields = {'Instance name': s.instance, 'Instance state': s.state, 'Version': s.version,
+      'Start date': s.started ? s.started.replace(/\.\d+Z$/, 'Z') : '-',
       'Uptime': hms(s.uptimeSeconds), 'Num of gateways started': s.gateways, 'Average load level': s.averageLoad,
       'Log level': s.logLevel, 'Trace level': s.traceLevel, 'Instance config file': s.configFile,
       'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(', ')};
+    if (s.tcps.length || s.certificates.length) {
+      fields['TCPS endpoints'] = s.tcps.join(', ') || '-';
+      fields['TLS provider'] = s.tlsProvider;
+      s.certificates.forEach((c, i) => {
+        fields[`${c.role === 'gateway' ? 'Gateway' : 'Trusted'} certificate ${i + 1}`] =
+          `${c.subject} (issuer ${c.issuer}, expires ${c.notAfter.replace(/\.\d+Z$/, 'Z')}`
+          + `${c.daysLeft < 0 ? ', EXPIRED' : c.daysLeft <= 30 ? `, in ${c.daysLeft} days` : ''})`;
+      });
+      const failed = Object.entries(s.tlsFailures).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+      fields['TLS handshakes failed'] = failed.join(', ') || 'none';
+    }
     $('status').replaceChildren(...Object.entries(fields).flatMap(([k, v]) => {
       const dt = document.createElement('dt'), dd = document.createElement('dd');
       dt.textContent = k;
@@ -86,7 +99,7 @@ const pages = {
       [g.active, g.peak, g.total, g.refused].forEach((n) => cell(row, n, 'num'));
       const td = row.insertCell();
       if (g.state === 'READY') button(td, 'Suspend', () => api('POST', `gateways/${g.id}/suspend`));
-      else button(td, 'Resume', () => api('POST', `gateways/${g.id}/resume`));
+      else if (g.state === 'SUSPENDED') button(td, 'Resume', () => api('POST', `gateways/${g.id}/resume`));
     });
   },
   async connections() {
@@ -248,6 +261,8 @@ function wire() {
     () => api('POST', 'shutdown', {mode: 'normal'})));
   $('shutdown-abort').addEventListener('click', () => act('shutdown', 'Close EVERY session now and stop?',
     () => api('POST', 'shutdown', {mode: 'abort'})));
+  $('startup').addEventListener('click', () => act('startup', 'Read cman.ora and start the gateways?',
+    () => api('POST', 'startup')));
 }
 
 async function act(what, question, action) {

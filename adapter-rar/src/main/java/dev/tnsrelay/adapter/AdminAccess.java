@@ -1,17 +1,14 @@
 package dev.tnsrelay.adapter;
 
 import dev.tnsrelay.admin.Administration;
-import dev.tnsrelay.admin.Users;
 
 /**
  * The running instance's admin model, for the admin WAR: an administered object the deployer binds in JNDI
  * ({@code create-admin-object --raname adapter-rar --restype dev.tnsrelay.adapter.AdminAccess tnsrelay/admin}).
+ * The model authenticates callers and checks their roles itself.
  */
 public interface AdminAccess {
 
-    /** @throws IllegalStateException when the gateway is not running */
+    /** @throws IllegalStateException when the adapter is not started */
     Administration administration();
-
-    /** Who may log in to the admin screens, the REST API and remote JMX. */
-    Users users();
 }

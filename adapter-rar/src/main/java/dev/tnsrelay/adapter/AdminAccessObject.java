@@ -1,7 +1,6 @@
 package dev.tnsrelay.adapter;
 
 import dev.tnsrelay.admin.Administration;
-import dev.tnsrelay.admin.Users;
 import jakarta.resource.spi.AdministeredObject;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
@@ -17,12 +16,7 @@ public class AdminAccessObject implements AdminAccess, ResourceAdapterAssociatio
 
     @Override
     public Administration administration() {
-        return running().administration();
-    }
-
-    @Override
-    public Users users() {
-        return running().users();
+        return running().instance().administration();
     }
 
     private TnsRelayResourceAdapter running() {

@@ -1,6 +1,7 @@
 package dev.tnsrelay.adapter;
 
 import dev.tnsrelay.descriptor.ConnectDescriptor;
+import dev.tnsrelay.naming.Resolution;
 
 /**
  * A resolved connect identifier, as applications receive it.
@@ -10,6 +11,10 @@ import dev.tnsrelay.descriptor.ConnectDescriptor;
  * @param descriptor typed; {@link #text()} is its canonical text
  */
 public record Resolved(String identifier, String method, String source, ConnectDescriptor descriptor) {
+
+    static Resolved of(Resolution r, ConnectDescriptor descriptor) {
+        return new Resolved(r.identifier(), r.methodName(), r.source(), descriptor);
+    }
 
     public String text() {
         return descriptor.toString();

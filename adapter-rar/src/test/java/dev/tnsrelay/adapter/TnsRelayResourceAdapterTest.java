@@ -88,10 +88,12 @@ class TnsRelayResourceAdapterTest {
         ra.start(new Bootstrap(pool));
         try {
             String password = Files.readString(admin.resolve("state/initial-admin-password")).strip();
-            assertEquals(java.util.Optional.of(dev.tnsrelay.admin.Role.ADMIN),
-                    access.users().check("admin", password.toCharArray()));
-            assertEquals("c", access.administration().status().instance());
-            access.administration().addRule("test", "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))");
+            dev.tnsrelay.admin.Caller first = access.administration().authenticate("admin", password.toCharArray())
+                    .orElseThrow();
+            assertEquals(dev.tnsrelay.admin.users.Role.ADMIN, first.role());
+            assertEquals("c", access.administration().status(first).instance());
+            access.administration().addRule(new dev.tnsrelay.admin.Caller("test", first.role()),
+                    "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))");
             assertTrue(Files.readString(admin.resolve("cman.ora")).contains("(ACT = drop)"),
                     "a cman.ora given in TNS_ADMIN keeps the rule changes");
             assertTrue(Files.readString(admin.resolve("state/audit.log")).contains("user=test action=\"rule add"));
@@ -120,6 +122,9 @@ class TnsRelayResourceAdapterTest {
             ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,
                     () -> ra.start(new Bootstrap(pool)));
             assertTrue(e.getMessage().contains("cannot listen on"), e.getMessage());
+            for (int i = 0; i < 100 && relayLoops() > 0; i++) {
+                Thread.sleep(20); // the loops have ended; their Work returns right after
+            }
             assertEquals(0, relayLoops());
         }
     }

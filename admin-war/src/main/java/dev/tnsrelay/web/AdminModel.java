@@ -1,6 +1,7 @@
 package dev.tnsrelay.web;
 
 import dev.tnsrelay.adapter.AdminAccess;
+import dev.tnsrelay.admin.Administration;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -12,9 +13,10 @@ final class AdminModel {
     private AdminModel() {
     }
 
-    static AdminAccess access() {
+    /** @throws IllegalStateException when the adapter or its admin object is not there (answered with 503) */
+    static Administration admin() {
         try {
-            return (AdminAccess) new InitialContext().lookup(JNDI_NAME);
+            return ((AdminAccess) new InitialContext().lookup(JNDI_NAME)).administration();
         } catch (NamingException e) {
             throw new IllegalStateException("the tnsrelay adapter's admin object " + JNDI_NAME
                     + " is not bound; create it with: create-admin-object --raname adapter-rar"

@@ -1,14 +1,27 @@
 package dev.tnsrelay.web;
 
-import dev.tnsrelay.admin.Role;
+import dev.tnsrelay.admin.Caller;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
 import java.io.Serializable;
 
 /**
- * Who is logged in: kept in the HTTP session after a screen login (with that session's CSRF token), or made for
- * one request from Basic credentials (the command line; no token, no session).
+ * A screen login, kept in the HTTP session: the admin model's session it opened (an administration session,
+ * counted against MAX_CMCTL_SESSIONS) and that HTTP session's CSRF token. When the HTTP session ends (logout,
+ * 30 idle minutes, a new login) the model's session is closed with it.
  */
-public record Administrator(String name, Role role, String csrfToken) implements Serializable {
+record Administrator(String session, String csrfToken) implements Serializable, HttpSessionBindingListener {
 
     static final String SESSION_KEY = "dev.tnsrelay.administrator";
-    static final String REQUEST_KEY = "dev.tnsrelay.caller";
+    /** The request attribute with the {@link Caller} the security filter established. */
+    static final String CALLER_KEY = "dev.tnsrelay.caller";
+
+    @Override
+    public void valueUnbound(HttpSessionBindingEvent event) {
+        try {
+            AdminModel.admin().session(session).ifPresent(s -> s.close());
+        } catch (IllegalStateException adapterGone) {
+            // the instance that held the session has ended, and its sessions with it
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.tnsrelay.web;
 
-import dev.tnsrelay.admin.Administration;
-import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.admin.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Errors as JSON: an administrator's mistake is 400 with the TNS message (and, for a rule that does not read,
- * which rule and column, so the screen can point at it); a gateway that is not running is 503.
+ * Errors as JSON, by the kind the admin model gives them: an administrator's mistake is 400 with the TNS message
+ * (and, for a rule that does not read, which rule and column, so the screen can point at it), a role that may not
+ * do it 403, a stopped instance 409 (TNS-04011), too many administration sessions 503, and an adapter that is
+ * not running 503.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<RuntimeException> {
@@ -20,16 +21,29 @@ public class ApiErrors implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
         if (e instanceof WebApplicationException w) {
+            body.put("error", e.getMessage());
             return Response.status(w.getResponse().getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
         }
-        if (e instanceof NetParseException p) {
-            body.put("source", p.position().source());
-            body.put("line", p.position().line());
-            body.put("column", p.position().column());
+        Problem p = Problem.of(e);
+        body.put("error", p.message());
+        if (p.line() > 0) {
+            body.put("source", p.source());
+            body.put("line", p.line());
+            body.put("column", p.column());
         }
-        int status = Administration.isUserError(e) ? 400 : e instanceof IllegalStateException ? 503 : 500;
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return Response.status(status(p, e)).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    static int status(Problem p, RuntimeException e) {
+        if (p.kind() == null) {
+            return e instanceof IllegalStateException ? 503 : 500;
+        }
+        return switch (p.kind()) {
+            case MISTAKE -> 400;
+            case DENIED -> 403;
+            case STOPPED -> 409;
+            case BUSY -> 503;
+        };
     }
 }

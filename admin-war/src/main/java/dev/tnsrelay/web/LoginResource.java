@@ -1,6 +1,8 @@
 package dev.tnsrelay.web;
 
-import dev.tnsrelay.admin.Role;
+import dev.tnsrelay.admin.AdminError;
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.AdminSession;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +18,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-/** Screen login and logout. A login starts a new HTTP session (no fixation) with its own CSRF token. */
+/**
+ * Screen login and logout. The admin model checks the password, writes the attempt to the audit log and opens an
+ * administration session; a login starts a new HTTP session (no fixation) with its own CSRF token, and the
+ * model's session ends with it.
+ */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginResource {
@@ -34,10 +39,13 @@ public class LoginResource {
     public Response login(JsonObject body) {
         String user = body != null && body.get("user") instanceof JsonString s ? s.getString() : "";
         String password = body != null && body.get("password") instanceof JsonString s ? s.getString() : "";
-        var admin = AdminModel.access().administration();
-        Optional<Role> role = AdminModel.access().users().check(user, password.toCharArray());
-        if (role.isEmpty()) {
-            admin.recordLogin(user, request.getRemoteAddr(), false);
+        AdminSession session;
+        try {
+            session = AdminModel.admin().login(user, password.toCharArray(), request.getRemoteAddr());
+        } catch (AdminException e) {
+            if (e.error() != AdminError.DENIED) {
+                throw e;
+            }
             return Response.status(401).entity(Map.of("error", "user name or password is wrong")).build();
         }
         HttpSession old = request.getSession(false);
@@ -46,10 +54,9 @@ public class LoginResource {
         }
         byte[] token = new byte[24];
         RANDOM.nextBytes(token);
-        Administrator a = new Administrator(user, role.get(), Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+        Administrator a = new Administrator(session.id(), Base64.getUrlEncoder().withoutPadding().encodeToString(token));
         request.getSession(true).setAttribute(Administrator.SESSION_KEY, a);
-        admin.recordLogin(user, request.getRemoteAddr(), true);
-        return Response.ok(Map.of("user", user, "role", role.get().name().toLowerCase(Locale.ROOT),
+        return Response.ok(Map.of("user", user, "role", session.caller().role().name().toLowerCase(Locale.ROOT),
                 "csrfToken", a.csrfToken())).build();
     }
 

@@ -1,11 +1,22 @@
 package dev.tnsrelay.web;
 
+import dev.tnsrelay.admin.AdminEvent;
 import dev.tnsrelay.admin.Administration;
-import dev.tnsrelay.admin.CmctlCommand;
-import dev.tnsrelay.admin.Views;
-import dev.tnsrelay.gateway.Event;
+import dev.tnsrelay.admin.Caller;
+import dev.tnsrelay.admin.Connection;
+import dev.tnsrelay.admin.GatewayStatus;
+import dev.tnsrelay.admin.InstanceStatus;
+import dev.tnsrelay.admin.ParameterValue;
+import dev.tnsrelay.admin.Resolved;
+import dev.tnsrelay.admin.RuleEntry;
+import dev.tnsrelay.admin.ServiceStatus;
+import dev.tnsrelay.admin.cmctl.Cmctl;
+import dev.tnsrelay.admin.cmctl.CmctlCommand;
+import dev.tnsrelay.admin.cmctl.SessionFilter;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -21,11 +32,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The REST API: each call is one call of the admin model, made in the caller's name (the security filter
- * has checked who it is, the role and the CSRF token). JSON in and out; docs/admin.md has the list.
+ * The REST API: each call is one typed call of the admin model, made as the caller the security filter
+ * established (the model checks the role and writes the audit log). JSON in and out; docs/admin.md has the list.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,11 +48,11 @@ public class Resources {
     private HttpServletRequest request;
 
     private static Administration admin() {
-        return AdminModel.access().administration();
+        return AdminModel.admin();
     }
 
-    private String who() {
-        return ((Administrator) request.getAttribute(Administrator.REQUEST_KEY)).name();
+    private Caller caller() {
+        return (Caller) request.getAttribute(Administrator.CALLER_KEY);
     }
 
     private static String text(JsonObject body, String key) {
@@ -51,7 +63,7 @@ public class Resources {
     }
 
     private static int number(JsonObject body, String key) {
-        if (body == null || !body.containsKey(key) || !(body.get(key) instanceof jakarta.json.JsonNumber n)) {
+        if (body == null || !body.containsKey(key) || !(body.get(key) instanceof JsonNumber n)) {
             throw new BadRequestException("the JSON body needs \"" + key + "\" (a number)");
         }
         return n.intValue();
@@ -60,134 +72,146 @@ public class Resources {
     @GET
     @Path("session")
     public Map<String, String> session() {
-        Administrator a = (Administrator) request.getAttribute(Administrator.REQUEST_KEY);
-        return Map.of("user", a.name(), "role", a.role().name().toLowerCase(java.util.Locale.ROOT),
-                "csrfToken", a.csrfToken() == null ? "" : a.csrfToken());
+        Administrator login = (Administrator) (request.getSession(false) == null ? null
+                : request.getSession(false).getAttribute(Administrator.SESSION_KEY));
+        return Map.of("user", caller().name(), "role", caller().role().name().toLowerCase(Locale.ROOT),
+                "csrfToken", login == null ? "" : login.csrfToken());
     }
 
     @GET
     @Path("status")
-    public Views.Status status() {
-        return admin().status();
+    public InstanceStatus status() {
+        return admin().status(caller());
     }
 
     @GET
     @Path("gateways")
-    public List<Views.Gateway> gateways() {
-        return admin().gateways();
+    public List<GatewayStatus> gateways() {
+        return admin().gateways(caller());
     }
 
     @POST
     @Path("gateways/{id}/suspend")
-    public List<Views.Gateway> suspend(@PathParam("id") int id) {
-        admin().suspend(who(), id);
-        return admin().gateways();
+    public List<GatewayStatus> suspend(@PathParam("id") int id) {
+        admin().suspend(caller(), List.of(id));
+        return admin().gateways(caller());
     }
 
     @POST
     @Path("gateways/{id}/resume")
-    public List<Views.Gateway> resume(@PathParam("id") int id) {
-        admin().resume(who(), id);
-        return admin().gateways();
+    public List<GatewayStatus> resume(@PathParam("id") int id) {
+        admin().resume(caller(), List.of(id));
+        return admin().gateways(caller());
     }
 
     @GET
     @Path("connections")
-    public List<Views.Connection> connections(@QueryParam("filter") @DefaultValue("") String filter) {
-        return admin().connections(filter);
+    public List<Connection> connections(@QueryParam("filter") @DefaultValue("") String filter) {
+        return admin().connections(caller(), SessionFilter.parse(filter));
     }
 
     @POST
     @Path("connections/close")
     public Map<String, Integer> close(JsonObject body) {
-        return Map.of("closed", admin().close(who(), text(body, "filter")));
+        return Map.of("closed", admin().close(caller(), SessionFilter.parse(text(body, "filter"))));
     }
 
     @GET
     @Path("services")
-    public List<Views.Service> services() {
-        return admin().services();
+    public List<ServiceStatus> services() {
+        return admin().services(caller());
     }
 
     @GET
     @Path("rules")
-    public List<Views.RuleRow> rules() {
-        return admin().rules();
+    public List<RuleEntry> rules() {
+        return admin().rules(caller());
     }
 
     /** {@code {"rule": "(RULE=…)"}} appends; with {@code "position": n} inserts there. */
     @POST
     @Path("rules")
-    public List<Views.RuleRow> addRule(JsonObject body) {
+    public List<RuleEntry> addRule(JsonObject body) {
         String rule = text(body, "rule");
-        return body.containsKey("position") ? admin().insertRule(who(), number(body, "position"), rule)
-                : admin().addRule(who(), rule);
+        return body.containsKey("position") ? admin().insertRule(caller(), number(body, "position"), rule)
+                : admin().addRule(caller(), rule);
     }
 
     /** {@code {"rules": ["(RULE=…)", …]}}: the whole list at once. */
     @PUT
     @Path("rules")
-    public List<Views.RuleRow> replaceRules(JsonObject body) {
-        if (body == null || !body.containsKey("rules") || body.get("rules").getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
+    public List<RuleEntry> replaceRules(JsonObject body) {
+        if (body == null || !body.containsKey("rules") || body.get("rules").getValueType() != JsonValue.ValueType.ARRAY) {
             throw new BadRequestException("the JSON body needs \"rules\" (an array of strings)");
         }
-        return admin().replaceRules(who(), body.getJsonArray("rules").getValuesAs(JsonString::getString));
+        return admin().replaceRules(caller(), body.getJsonArray("rules").getValuesAs(JsonString::getString));
     }
 
     @DELETE
     @Path("rules/{position}")
-    public List<Views.RuleRow> removeRule(@PathParam("position") int position) {
-        return admin().removeRule(who(), position);
+    public List<RuleEntry> removeRule(@PathParam("position") int position) {
+        return admin().removeRule(caller(), position);
     }
 
     @POST
     @Path("rules/move")
-    public List<Views.RuleRow> moveRule(JsonObject body) {
-        return admin().moveRule(who(), number(body, "from"), number(body, "to"));
+    public List<RuleEntry> moveRule(JsonObject body) {
+        return admin().moveRule(caller(), number(body, "from"), number(body, "to"));
     }
 
     @GET
     @Path("parameters")
-    public List<Views.Parameter> parameters() {
-        return admin().parameters();
+    public List<ParameterValue> parameters() {
+        return admin().parameters(caller());
     }
 
     @PUT
     @Path("parameters/{name}")
-    public List<Views.Parameter> set(@PathParam("name") String name, JsonObject body) {
-        admin().set(who(), name, text(body, "value"));
-        return admin().parameters();
+    public List<ParameterValue> set(@PathParam("name") String name, JsonObject body) {
+        admin().set(caller(), name, text(body, "value"));
+        return admin().parameters(caller());
     }
 
     @GET
     @Path("events")
-    public List<Event> events(@QueryParam("after") @DefaultValue("0") long after) {
-        return admin().events(after, 200);
+    public List<AdminEvent> events(@QueryParam("after") @DefaultValue("0") long after) {
+        return admin().events(caller(), after, 200);
     }
 
     @GET
     @Path("resolve")
-    public Views.Resolved resolve(@QueryParam("name") @DefaultValue("") String name) {
+    public Resolved resolve(@QueryParam("name") @DefaultValue("") String name) {
         if (name.isBlank()) {
             throw new BadRequestException("resolve what? ?name=<net service name, Easy Connect or descriptor>");
         }
-        return admin().resolve(name);
+        return admin().resolve(caller(), name);
     }
 
     @POST
     @Path("reload")
-    public Views.Status reload() {
-        admin().reload(who());
-        return admin().status();
+    public InstanceStatus reload() {
+        admin().reload(caller());
+        return admin().status(caller());
     }
 
     /** {@code {"mode": "normal" | "abort"}}. */
     @POST
     @Path("shutdown")
-    public Map<String, String> shutdown(JsonObject body) {
+    public InstanceStatus shutdown(JsonObject body) {
         String mode = body == null || !body.containsKey("mode") ? "normal" : text(body, "mode");
-        admin().cmctl(who(), "shutdown " + mode);
-        return Map.of("shutdown", mode);
+        if (!mode.equals("normal") && !mode.equals("abort")) {
+            throw new BadRequestException("mode is normal or abort, not " + mode);
+        }
+        admin().shutdown(caller(), mode.equals("abort"));
+        return admin().status(caller());
+    }
+
+    /** After a shutdown: cman.ora read again and the gateways started. */
+    @POST
+    @Path("startup")
+    public InstanceStatus startup() {
+        admin().startup(caller());
+        return admin().status(caller());
     }
 
     /** A cmctl SHOW, answered in cmctl's layout: {@code GET /api/cmctl?command=show+connections}. */
@@ -195,10 +219,11 @@ public class Resources {
     @Path("cmctl")
     @Produces(MediaType.TEXT_PLAIN)
     public String show(@QueryParam("command") @DefaultValue("") String command) {
-        if (CmctlCommand.parse(command).verb() != CmctlCommand.Verb.SHOW) {
+        CmctlCommand c = CmctlCommand.parse(command);
+        if (c.verb() != CmctlCommand.Verb.SHOW) {
             throw new BadRequestException("only show commands are read with GET; POST the others");
         }
-        return admin().cmctl(who(), command);
+        return new Cmctl(admin()).run(caller(), c);
     }
 
     /** Any cmctl command, the text of the request body; answered in cmctl's layout. */
@@ -207,6 +232,6 @@ public class Resources {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.TEXT_PLAIN)
     public String cmctl(String command) {
-        return admin().cmctl(who(), command);
+        return new Cmctl(admin()).run(caller(), command);
     }
 }

@@ -1,6 +1,10 @@
 package dev.tnsrelay.web;
 
-import dev.tnsrelay.admin.Role;
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.AdminSession;
+import dev.tnsrelay.admin.Administration;
+import dev.tnsrelay.admin.Caller;
+import dev.tnsrelay.admin.Problem;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,14 +23,16 @@ import java.util.Set;
 /**
  * Every request to the screens and the API passes here:
  * <ul>
- * <li>who: a screen login (the HTTP session) or Basic credentials (the command line); nobody else gets past
- *     the login page, the style sheet and {@code POST /api/login};</li>
+ * <li>who: a screen login (the HTTP session, whose admin session the model still holds open) or Basic
+ *     credentials (the command line), both checked by the admin model; nobody else gets past the login page,
+ *     the style sheet and {@code POST /api/login}. A Basic request is an administration session while it runs
+ *     (MAX_CMCTL_SESSIONS);</li>
  * <li>cross-site: a change (any method but GET/HEAD) from another origin is refused; a screen change must carry
  *     its session's {@code X-CSRF-Token}, a Basic one the {@code X-Requested-By} header — neither can be sent
  *     by another site without a CORS pre-flight, which this application never grants;</li>
- * <li>role: MONITOR may look, only ADMIN may change;</li>
  * <li>size: a body must say its length and stay within {@link #MAX_BODY}, before anyone is asked for a password.</li>
  * </ul>
+ * What the caller may do is the model's decision, at each operation: the filter only says who it is.
  */
 @WebFilter("/*")
 public class SecurityFilter extends HttpFilter {
@@ -65,9 +71,17 @@ public class SecurityFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<Administrator> session = fromSession(req);
-        Optional<Administrator> caller = session.isPresent() ? session : fromBasic(req);
-        if (caller.isEmpty()) {
+        Administration admin;
+        try {
+            admin = AdminModel.admin();
+        } catch (IllegalStateException e) {
+            refuse(res, 503, e.getMessage());
+            return;
+        }
+        Optional<Administrator> login = fromSession(req);
+        Optional<Caller> screen = login.flatMap(l -> admin.session(l.session())).map(AdminSession::caller);
+        Optional<Caller> basic = screen.isPresent() ? Optional.empty() : fromBasic(admin, req);
+        if (screen.isEmpty() && basic.isEmpty()) {
             if (!api) {
                 res.sendRedirect(req.getContextPath() + "/login.html");
             } else {
@@ -78,20 +92,28 @@ public class SecurityFilter extends HttpFilter {
             }
             return;
         }
-        if (change) {
-            if (session.isPresent() ? !sameToken(session.get().csrfToken(), req.getHeader("X-CSRF-Token"))
-                    : req.getHeader("X-Requested-By") == null) {
-                refuse(res, 403, session.isPresent() ? "the X-CSRF-Token header is missing or wrong"
-                        : "a change needs the X-Requested-By header");
-                return;
-            }
-            if (!caller.get().role().mayChange() && !path.equals("/api/logout")) {
-                refuse(res, 403, caller.get().name() + " has the monitor role: looking only");
-                return;
-            }
+        if (change && (screen.isPresent() ? !sameToken(login.get().csrfToken(), req.getHeader("X-CSRF-Token"))
+                : req.getHeader("X-Requested-By") == null)) {
+            refuse(res, 403, screen.isPresent() ? "the X-CSRF-Token header is missing or wrong"
+                    : "a change needs the X-Requested-By header");
+            return;
         }
-        req.setAttribute(Administrator.REQUEST_KEY, caller.get());
-        chain.doFilter(req, res);
+        if (screen.isPresent()) {
+            req.setAttribute(Administrator.CALLER_KEY, screen.get());
+            chain.doFilter(req, res);
+            return;
+        }
+        AdminSession request;
+        try {
+            request = admin.openSession(basic.get(), "REST from " + req.getRemoteAddr());
+        } catch (AdminException e) {
+            refuse(res, ApiErrors.status(Problem.of(e), e), e.getMessage());
+            return;
+        }
+        try (request) {
+            req.setAttribute(Administrator.CALLER_KEY, basic.get());
+            chain.doFilter(req, res);
+        }
     }
 
     /** An Origin, or the browser's own Sec-Fetch-Site, that says the request comes from another site. */
@@ -114,7 +136,7 @@ public class SecurityFilter extends HttpFilter {
                 : Optional.ofNullable((Administrator) s.getAttribute(Administrator.SESSION_KEY));
     }
 
-    private static Optional<Administrator> fromBasic(HttpServletRequest req) {
+    private static Optional<Caller> fromBasic(Administration admin, HttpServletRequest req) {
         String header = req.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -129,9 +151,7 @@ public class SecurityFilter extends HttpFilter {
         if (colon < 0) {
             return Optional.empty();
         }
-        String name = decoded.substring(0, colon);
-        Optional<Role> role = AdminModel.access().users().check(name, decoded.substring(colon + 1).toCharArray());
-        return role.map(r -> new Administrator(name, r, null));
+        return admin.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
     }
 
     private static boolean sameToken(String expected, String given) {

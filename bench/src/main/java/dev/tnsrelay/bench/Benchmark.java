@@ -11,9 +11,14 @@ import java.util.Map;
 /**
  * {@code Benchmark [seconds] [idle sessions] [server jar]}: the same work through a direct connection,
  * HAProxy (TCP mode), tnsrelay standalone and tnsrelay hosted in Payara Micro, in one run; prints a Markdown
- * table with the ratios to HAProxy and of hosted to standalone.
+ * table with the ratios to HAProxy and of hosted to standalone; then the TLS table ({@link TlsBenchmark}):
+ * tnsrelay's TCPS endpoint beside HAProxy terminating TLS, and both re-encrypting to a TLS backend.
  */
 public final class Benchmark {
+
+    static final int STORM_CLIENTS = 8_000;
+    static final int STORM_IN_FLIGHT = 256;
+    static final String STORM = "logon storm, 8,000 clients, 256 in flight (s to serve all)";
 
     private Benchmark() {
     }
@@ -44,6 +49,7 @@ public final class Benchmark {
                         warm.throughput(t, 2, true);
                         warm.pingPong(t, 8);
                         warm.handshakes(t, 4);
+                        warm.logonStorm(t, 2_000, STORM_IN_FLIGHT);
                     }
                     Map<String, Workloads.Result> row = new LinkedHashMap<>();
                     row.put("throughput 1 stream up (MB/s)", w.throughput(t, 1, true));
@@ -53,6 +59,7 @@ public final class Benchmark {
                     row.put("ping-pong 1 conn (req/s)", w.pingPong(t, 1));
                     row.put("ping-pong 32 conns (req/s)", w.pingPong(t, 32));
                     row.put("handshakes 4 workers (/s)", w.handshakes(t, 4));
+                    row.put(STORM, w.logonStorm(t, STORM_CLIENTS, STORM_IN_FLIGHT));
                     if (t.hasProcess()) {
                         row.put("idle 2,000 sessions (KB/session)", w.idleMemory(t, 2_000));
                         row.put("idle " + String.format(Locale.ROOT, "%,d", manyIdle) + " sessions (KB/session)",
@@ -62,7 +69,8 @@ public final class Benchmark {
                     row.keySet().stream().filter(k -> !metrics.contains(k)).forEach(metrics::add);
                 }
             }
+            System.out.println(Report.markdown(table, metrics));
+            System.out.println(TlsBenchmark.run(backend, dir, seconds));
         }
-        System.out.println(Report.markdown(table, metrics));
     }
 }

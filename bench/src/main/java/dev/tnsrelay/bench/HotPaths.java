@@ -2,6 +2,7 @@ package dev.tnsrelay.bench;
 
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.descriptor.ConnectDescriptor;
+import dev.tnsrelay.rules.NameLookup;
 import dev.tnsrelay.rules.RuleList;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.ConnectRequest;
@@ -49,7 +50,7 @@ public class HotPaths {
     private byte[] connectBytes;
     private RuleList ruleList;
     private InetAddress client;
-    private List<InetAddress> destination;
+    private NameLookup names;
 
     @Setup
     public void setUp() throws Exception {
@@ -66,7 +67,8 @@ public class HotPaths {
         cman.append("(RULE=(SRC=192.0.2.0/24)(DST=*)(SRV=sales.example.com)(ACT=accept))))");
         ruleList = CmanOra.parse(cman.toString(), "jmh").instances().get(0).rules();
         client = InetAddress.getByName("192.0.2.7");
-        destination = List.of(InetAddress.getByName("198.51.100.5"));
+        List<InetAddress> destination = List.of(InetAddress.getByName("198.51.100.5"));
+        names = name -> java.util.Optional.of(destination);
     }
 
     @Benchmark
@@ -87,7 +89,7 @@ public class HotPaths {
 
     @Benchmark
     public void evaluateRules(Blackhole bh) {
-        bh.consume(ruleList.firstMatch(client, "db-sales.internal", destination, "sales.example.com"));
+        bh.consume(ruleList.evaluate(client, "db-sales.internal", "sales.example.com", names));
     }
 
     private static ConnectRequest add(ConnectRequest r, TnsPacket p) {

@@ -23,9 +23,9 @@ final class Report {
             }
             out.append(ratio(table, "tnsrelay", "haproxy", m)).append(" | ")
                     .append(ratio(table, "tnsrelay hosted", "tnsrelay", m)).append(" |\n");
-            if (m.startsWith("ping-pong")) {
+            if (m.startsWith("ping-pong") || m.startsWith("handshakes") || m.startsWith("logon storm")) {
                 for (String pct : List.of("p50", "p99")) {
-                    out.append("| ").append(m.replace("(req/s)", pct + " (µs)")).append(" | ");
+                    out.append("| ").append(m.replaceAll("\\((req/s|/s|s to serve all)\\)", pct + " (µs)")).append(" | ");
                     for (String t : targets) {
                         Workloads.Result r = table.get(t).get(m);
                         out.append(r == null ? "" : fmt(pct.equals("p50") ? r.p50Micros() : r.p99Micros())).append(" | ");
@@ -42,6 +42,45 @@ final class Report {
                 "throughput 8 streams down (MB/s)"), 1e6);
         cpuRow(out, table, targets, "CPU µs per request (32 conns)", List.of("ping-pong 32 conns (req/s)"), 1e-3);
         cpuRow(out, table, targets, "CPU µs per handshake", List.of("handshakes 4 workers (/s)"), 1e-3);
+        cpuRow(out, table, targets, "CPU µs per handshake in the logon storm", List.of(Benchmark.STORM), 1e-3);
+        out.append("\nLogon storm: refusals and time-outs (").append(Benchmark.STORM_CLIENTS)
+                .append(" clients), and the slowest handshake:\n\n| target | refusals | time-outs | max (ms) |\n|---|---|---|---|\n");
+        for (String t : targets) {
+            Workloads.Result r = table.get(t).get(Benchmark.STORM);
+            if (r != null) {
+                out.append("| ").append(t).append(" | ").append(r.refusals()).append(" | ").append(r.timeouts())
+                        .append(" | ").append(fmt(r.maxMicros() / 1000)).append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The TLS table: each metric for tnsrelay and HAProxy with the ratio, p50/p99 of the handshakes, and the
+     * target's CPU per handshake and per MB.
+     */
+    static String tls(Map<String, Map<String, Workloads.Result>> table, List<String> metrics) {
+        StringBuilder out = new StringBuilder("TLS (TLS 1.3, " + TlsCertificate.CIPHER + ", one certificate; HAProxy"
+                + " `bind … ssl crt …`):\n\n| metric | tnsrelay | haproxy | tnsrelay / haproxy |\n|---|---|---|---|\n");
+        for (String m : metrics) {
+            Workloads.Result x = table.get("tnsrelay").get(m);
+            Workloads.Result y = table.get("haproxy").get(m);
+            out.append("| ").append(m).append(" | ").append(cell(x)).append(" | ").append(cell(y)).append(" | ")
+                    .append(ratio(table, "tnsrelay", "haproxy", m)).append(" |\n");
+            if (m.startsWith("TLS handshakes")) {
+                for (String pct : List.of("p50", "p99")) {
+                    out.append("| ").append(m.replace("(/s)", pct + " (µs)")).append(" | ")
+                            .append(fmt(pct.equals("p50") ? x.p50Micros() : x.p99Micros())).append(" | ")
+                            .append(fmt(pct.equals("p50") ? y.p50Micros() : y.p99Micros())).append(" | ")
+                            .append(latencyRatio(table, "tnsrelay", "haproxy", m, pct)).append(" |\n");
+                }
+                double a = x.cpuMillis() * 1000.0 / x.units();
+                double b = y.cpuMillis() * 1000.0 / y.units();
+                out.append("| CPU µs per TLS handshake, ").append(m.replaceAll(".*, | \\(/s\\)", "")).append(" | ")
+                        .append(fmt(a)).append(" | ").append(fmt(b)).append(" | ").append(b == 0 ? "" : fmt(a / b) + "×")
+                        .append(" |\n");
+            }
+        }
         return out.toString();
     }
 

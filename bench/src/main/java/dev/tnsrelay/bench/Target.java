@@ -14,11 +14,11 @@ import java.util.List;
  */
 final class Target implements AutoCloseable {
 
-    /**
-     * A fixed, pre-touched heap for the Java targets: their resident set then always holds the whole heap, so
-     * what a session adds shows as live heap (after a GC) plus resident memory outside the heap.
-     */
-    private static final List<String> JVM_MEMORY = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+    /** The rules tnsrelay evaluates on every connect in the benchmark: a list as large as big sites keep. */
+    static final int RULES = 1000;
+
+    /** The standalone gateway's main class (what bin/tnsrelay-standalone runs). */
+    static final String STANDALONE_MAIN = "dev.tnsrelay.cli.RelayMain";
 
     final String name;
     final int port;
@@ -36,18 +36,18 @@ final class Target implements AutoCloseable {
         return new Target("direct", backend.port(), null, false);
     }
 
-    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients. */
+    /** tnsrelay standalone: RelayMain with a cman.ora that accepts local clients, no remote JMX, its own state. */
     static Target standalone(TnsBackend backend, Path dir) throws IOException, InterruptedException {
         int port = freePort();
         Path cman = Files.writeString(dir.resolve("cman.ora"), cmanOra(port));
+        // the JVM flags a user gets from bin/tnsrelay-standalone: none
         List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
-        command.addAll(JVM_MEMORY);
         String extra = System.getProperty("bench.gatewayJvmOptions", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(" ")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tnsrelay.gateway.RelayMain",
-                cman.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), STANDALONE_MAIN, "--jmx", "off",
+                "--state", dir.resolve("state").toString(), cman.toString()));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("tnsrelay.log").toFile()).start();
         return started(new Target("tnsrelay", port, p, true), 30);
@@ -58,10 +58,9 @@ final class Target implements AutoCloseable {
         int port = freePort();
         Path admin = Files.createDirectories(dir.resolve("hosted-admin"));
         Files.writeString(admin.resolve("cman.ora"), cmanOra(port));
-        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
-        command.addAll(JVM_MEMORY);
-        command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", serverJar.toString(), "--port",
-                Integer.toString(freePort())));
+        // the JVM flags a user gets from bin/tnsrelay
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Djava.io.tmpdir=" + dir, "-jar",
+                serverJar.toString(), "--port", Integer.toString(freePort())));
         ProcessBuilder b = new ProcessBuilder(command);
         b.environment().put("TNS_ADMIN", admin.toString());
         Process p = b.redirectErrorStream(true).redirectOutput(dir.resolve("hosted.log").toFile()).start();
@@ -81,9 +80,54 @@ final class Target implements AutoCloseable {
         return started(new Target("haproxy", port, p, false), 30);
     }
 
-    private static String cmanOra(int port) {
+    /** tnsrelay standalone with a TCPS endpoint: the benchmark's certificate, TLS 1.3 and one cipher. */
+    static Target standaloneTls(Path dir, TlsCertificate tls) throws IOException, InterruptedException {
+        int port = freePort();
+        Path cman = Files.writeString(dir.resolve("cman-tls.ora"), tls.cmanOra() + cmanOra(port)
+                .replace("(PROTOCOL=tcp)", "(PROTOCOL=tcps)"));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
+        String extra = System.getProperty("bench.gatewayJvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), STANDALONE_MAIN, "--jmx", "off",
+                "--state", dir.resolve("state-tls").toString(), cman.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("tnsrelay-tls.log").toFile()).start();
+        return started(new Target("tnsrelay", port, p, true), 30);
+    }
+
+    /**
+     * HAProxy terminating TLS ({@code bind … ssl crt …}, the same certificate, protocol and cipher) in front of
+     * {@code serverLine}'s backend: plain TCP, or {@code ssl verify required ca-file …} to re-encrypt.
+     */
+    static Target haproxyTls(Path dir, String name, TlsCertificate tls, String serverLine)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path cfg = Files.writeString(dir.resolve(name.replace(' ', '-') + ".cfg"), String.join("\n", List.of(
+                "global", "  maxconn 9900", "  nbthread 2",
+                "defaults", "  mode tcp", "  timeout connect 5s", "  timeout client 1h", "  timeout server 1h",
+                "frontend tns", "  bind 127.0.0.1:" + port + " " + String.join(" ", tls.haproxyBind()),
+                "  default_backend db", "backend db", "  " + serverLine, "")));
+        Process p = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name.replace(' ', '-') + ".log").toFile()).start();
+        return started(new Target(name, port, p, false), 30);
+    }
+
+    /**
+     * {@value #RULES} rules, the benchmark's clients admitted by the last: half name services of their own, half
+     * name subnets the clients are not in, so every connect is checked against the whole second half.
+     */
+    static String cmanOra(int port) {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < RULES - 1; i++) {
+            String src = "10." + (i / 250) + "." + (i % 250) + ".0/24";
+            rules.append("    (RULE=(SRC=").append(src).append(")(DST=*)(SRV=")
+                    .append(i % 2 == 0 ? "svc" + i : "*").append(")(ACT=accept))\n");
+        }
+        rules.append("    (RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))\n");
         return "cman_bench = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=" + port + "))\n"
-                + "  (RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)))\n"
+                + "  (RULE_LIST=\n" + rules + "  )\n"
                 + "  (PARAMETER_LIST=(MAX_CONNECTIONS=20000)(MIN_GATEWAY_PROCESSES=2)(CONNECTION_STATISTICS=no)))\n";
     }
 

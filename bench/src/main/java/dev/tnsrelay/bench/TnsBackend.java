@@ -4,7 +4,7 @@ import dev.tnsrelay.descriptor.ConnectDescriptor;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.ConnectRequest;
 import dev.tnsrelay.tns.FrameDecoder;
-import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.AcceptPacket;
 import dev.tnsrelay.tns.TnsPacket;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -135,7 +135,7 @@ final class TnsBackend implements AutoCloseable {
                 String service = ConnectDescriptor.parse(c.request.connectData(), "bench")
                         .connectData().flatMap(d -> d.serviceName()).orElse("hold");
                 c.mode = Mode.valueOf(service.toUpperCase(java.util.Locale.ROOT));
-                ch.write(ByteBuffer.wrap(Packets.accept(319, 8192)));
+                ch.write(ByteBuffer.wrap(AcceptPacket.build(319, 8192)));
                 c.frames = null;
                 c.request = null;
                 key.interestOps(c.mode == Mode.SOURCE ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);

@@ -14,9 +14,25 @@ import java.util.concurrent.Future;
 /** The work every target gets: the same clients, the same backend, the same durations. */
 final class Workloads {
 
-    /** A measurement and the target's CPU time during it (0 for direct, which has no process). */
-    record Result(double value, double p50Micros, double p99Micros, long units, long cpuMillis) {
+    /**
+     * A measurement and the target's CPU time during it (0 for direct, which has no process).
+     *
+     * @param failures refusals plus time-outs (the logon storm)
+     */
+    record Result(double value, double p50Micros, double p99Micros, long units, long cpuMillis, double maxMicros,
+            long refusals, long timeouts) {
+
+        Result(double value, double p50Micros, double p99Micros, long units, long cpuMillis) {
+            this(value, p50Micros, p99Micros, units, cpuMillis, 0, 0, 0);
+        }
+
+        Result withCpu(long cpu) {
+            return new Result(value, p50Micros, p99Micros, units, cpu, maxMicros, refusals, timeouts);
+        }
     }
+
+    /** How long one client of the logon storm waits for its ACCEPT before it counts a time-out. */
+    private static final int STORM_TIMEOUT_MILLIS = 10_000;
 
     private final int backendPort;
     private final long millis;
@@ -86,24 +102,65 @@ final class Workloads {
         });
     }
 
-    /** Connect, CONNECT → ACCEPT, close, by {@code workers} clients at once: handshakes/s. */
+    /** Connect, CONNECT → ACCEPT, close, by {@code workers} clients at once: handshakes/s with p50 and p99. */
     Result handshakes(Target t, int workers) throws Exception {
         return measured(t, () -> {
-            List<Callable<Long>> work = new ArrayList<>();
+            List<Callable<long[]>> work = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 work.add(() -> {
-                    long n = 0;
+                    long[] latencies = new long[1 << 20];
+                    int n = 0;
                     long end = System.nanoTime() + millis * 1_000_000;
-                    while (System.nanoTime() < end) {
+                    while (System.nanoTime() < end && n < latencies.length) {
+                        long t0 = System.nanoTime();
                         Client.connect(t, backendPort, "hold").close();
-                        n++;
+                        latencies[n++] = System.nanoTime() - t0;
                     }
-                    return n;
+                    return Arrays.copyOf(latencies, n);
                 });
             }
             long start = System.nanoTime();
-            long n = runAll(work).stream().mapToLong(Long::longValue).sum();
-            return new Result(n / ((System.nanoTime() - start) / 1e9), 0, 0, n, 0);
+            long[] merged = runAll(work).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(merged.length / seconds, merged[merged.length / 2] / 1e3,
+                    merged[(int) (merged.length * 0.99)] / 1e3, merged.length, 0, merged[merged.length - 1] / 1e3, 0, 0);
+        });
+    }
+
+    /**
+     * A logon storm: {@code clients} clients, {@code inFlight} at a time, each connecting, CONNECT → ACCEPT and
+     * closing as fast as the load generator can. The value is the seconds it took to serve them all.
+     */
+    Result logonStorm(Target t, int clients, int inFlight) throws Exception {
+        return measured(t, () -> {
+            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(clients);
+            java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong timedOut = new java.util.concurrent.atomic.AtomicLong();
+            List<Callable<long[]>> work = new ArrayList<>();
+            for (int i = 0; i < inFlight; i++) {
+                work.add(() -> {
+                    long[] latencies = new long[clients];
+                    int n = 0;
+                    while (left.getAndDecrement() > 0) {
+                        long t0 = System.nanoTime();
+                        try (java.net.Socket s = new java.net.Socket()) {
+                            Client.handshake(s, t, backendPort, STORM_TIMEOUT_MILLIS);
+                            latencies[n++] = System.nanoTime() - t0;
+                        } catch (Client.Refused e) {
+                            refused.incrementAndGet();
+                        } catch (IOException e) {
+                            timedOut.incrementAndGet();
+                        }
+                    }
+                    return Arrays.copyOf(latencies, n);
+                });
+            }
+            long start = System.nanoTime();
+            long[] merged = runAll(work).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return merged.length == 0 ? new Result(seconds, 0, 0, 0, 0, 0, refused.get(), timedOut.get())
+                    : new Result(seconds, merged[merged.length / 2] / 1e3, merged[(int) (merged.length * 0.99)] / 1e3,
+                            merged.length, 0, merged[merged.length - 1] / 1e3, refused.get(), timedOut.get());
         });
     }
 
@@ -139,18 +196,18 @@ final class Workloads {
         return ProcStat.rssKb(t.pid()) - heap[0] + heap[1];
     }
 
-    private interface Measurement {
+    interface Measurement {
         Result run() throws Exception;
     }
 
-    private static Result measured(Target t, Measurement m) throws Exception {
+    static Result measured(Target t, Measurement m) throws Exception {
         long cpu0 = t.hasProcess() ? ProcStat.cpuMillis(t.pid()) : 0;
         Result r = m.run();
         long cpu = t.hasProcess() ? ProcStat.cpuMillis(t.pid()) - cpu0 : 0;
-        return new Result(r.value(), r.p50Micros(), r.p99Micros(), r.units(), cpu);
+        return r.withCpu(cpu);
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> work) throws Exception {
+    static <T> List<T> runAll(List<Callable<T>> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
             List<T> results = new ArrayList<>();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tnsrelay.adapter.NetNamingFactory;
-import dev.tnsrelay.admin.CmctlClient;
-import dev.tnsrelay.admin.Role;
-import dev.tnsrelay.admin.Users;
+import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.users.Users;
+import dev.tnsrelay.cli.CmctlClient;
 import dev.tnsrelay.admin.jmx.RuleListMXBean;
 import dev.tnsrelay.testing.RawTnsClient;
 import dev.tnsrelay.tns.PacketType;
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * driver from outside; in-container tests are a small application deployed beside the adapter that looks
  * descriptors up in JNDI. The listener behind the gateway is the scripted fake; the LDAP server is a real
  * slapd. Both run in the test JVM, which also writes tnsnames.ora and ldap.ora into the adapter's
- * TNS_ADMIN (the adapter reads them at each lookup).
+ * TNS_ADMIN (the instance reads them at its first lookup, and again when they change).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +65,8 @@ class HostedGatewayIT {
 
     /** The hosted gateway's port, from src/test/resources/tns_admin/cman.ora. */
     private static final int GATEWAY = 15231;
+    /** Its TCPS endpoint, with the wallet the build made. */
+    private static final int TCPS_GATEWAY = 15232;
     private static final String GATEWAY_ADDRESS = "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + GATEWAY + "))";
 
     private static FakeTnsListener db;
@@ -79,6 +81,7 @@ class HostedGatewayIT {
         // adapter's API come from the deployed adapter, as for any application on the server
         return ShrinkWrap.create(WebArchive.class, "naming-app.war")
                 .addPackage(FakeTnsListener.class.getPackage())
+                .deleteClass(dev.tnsrelay.testing.TestCertificates.class) // BouncyCastle is the test JVM's only
                 .addClass(AsAdmin.class)
                 .addAsLibraries(new File(System.getProperty("ojdbc.jar")));
     }
@@ -146,6 +149,31 @@ class HostedGatewayIT {
         assertEquals(12514, e.getErrorCode(), e.getMessage());
         assertTrue(db().takeConnect().connectData().contains("(SERVICE_NAME=sales)"));
         db().enqueue(new FakeTnsListener.Refuse(12514)); // for the application's DataSource, next
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void ojdbcOverTcpsIsTerminatedByTheOpenSslProviderLoadedInTheAdaptersClassLoader() throws Exception {
+        db().enqueue(new FakeTnsListener.Refuse(12514));
+        Properties p = new Properties();
+        p.setProperty("user", "scott");
+        p.setProperty("password", "tiger");
+        p.setProperty("oracle.net.CONNECT_TIMEOUT", "15000");
+        p.setProperty("javax.net.ssl.trustStore", System.getProperty("client.trust"));
+        p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        p.setProperty("javax.net.ssl.trustStorePassword", "hosted-wallet");
+        p.setProperty("oracle.net.ssl_server_dn_match", "true");
+        String tcps = "(DESCRIPTION=(SOURCE_ROUTE=YES)(ADDRESS=(PROTOCOL=TCPS)(HOST=localhost)(PORT=" + TCPS_GATEWAY
+                + "))" + db().address() + "(CONNECT_DATA=(SERVICE_NAME=sales)))";
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:oracle:thin:@" + tcps, p).close());
+        assertEquals(12514, e.getErrorCode(), e.getMessage());
+        assertTrue(db().takeConnect().connectData().contains("(SERVICE_NAME=sales)"));
+        HttpResponse<String> status = new AdminHttp(admin()).send("GET", "api/status", null, "Authorization",
+                AdminHttp.basic("admin", adminPassword()));
+        assertTrue(status.body().contains("\"tlsProvider\":\"OpenSSL") && status.body().contains("127.0.0.1:"
+                + TCPS_GATEWAY), "BoringSSL loaded inside the resource adapter: " + status.body());
     }
 
     @Test
@@ -261,7 +289,7 @@ class HostedGatewayIT {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"column\":7") && bad.body().contains("10.0.0.0/8"), bad.body());
 
-        Users.in(Path.of(System.getProperty("state.dir"))).put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
+        Users.in(Path.of(System.getProperty("state.dir")), java.time.Clock.systemUTC()).put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
         AdminHttp monitor = new AdminHttp(admin());
         String monitorCsrf = monitor.login("watcher", "watching-all-day");
         assertEquals(200, monitor.send("GET", "api/connections", null).statusCode());
@@ -304,6 +332,21 @@ class HostedGatewayIT {
             assertEquals(2, stranger.status);
             assertTrue(stranger.err.contains("TNS-12546"), stranger.err);
         }
+    }
+
+    @Test
+    @Order(13)
+    @RunAsClient
+    void theCommandLineReachesTheHttpsDoorTrustingTheServersCertificateWithCacert() throws Exception {
+        Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+        String https = "https://localhost:15243/admin";
+        Cli status = Cli.run(env, "", "--url", https, "--cacert", System.getProperty("gateway.certificate"), "show",
+                "status");
+        assertEquals(0, status.status, status.err);
+        assertTrue(status.out.contains("TLS provider") && status.out.contains("OpenSSL")
+                && status.out.contains("Gateway certificate"), status.out);
+        Cli untrusted = Cli.run(env, "", "--url", https, "show", "status");
+        assertEquals(2, untrusted.status, "the JDK's CAs do not know the server's own certificate");
     }
 
     @Test
@@ -358,6 +401,49 @@ class HostedGatewayIT {
 
     private static java.util.concurrent.CompletableFuture<SQLException> holdSession(String descriptor) {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> connectFails(descriptor));
+    }
+
+    @Test
+    @Order(15)
+    @RunAsClient
+    void shutdownAbortThenStartupFromCmctlAndBetweenTheTwoEveryDoorSaysStopped() throws Exception {
+        AdminHttp lb = new AdminHttp(admin());
+        assertEquals(200, lb.send("GET", "/health/ready", null).statusCode(), "ready while it listens");
+        String url = admin().toString();
+        Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+
+        Cli abort = Cli.run(env, "", "--url", url, "shutdown", "abort");
+        assertEquals(0, abort.status, abort.err);
+        HttpResponse<String> ready = lb.send("GET", "/health/ready", null);
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"state\":\"STOPPED\""), ready.body());
+        assertEquals(200, lb.send("GET", "/health/live", null).statusCode(), "liveness stays UP");
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), GATEWAY).close());
+
+        Cli status = Cli.run(env, "", "--url", url, "show", "status");
+        assertEquals(0, status.status, status.err);
+        assertTrue(status.out.contains("Instance state               STOPPED")
+                && status.out.contains("Num of gateways started      0"), status.out);
+        Cli set = Cli.run(env, "", "--url", url, "set", "idle_timeout", "30");
+        assertEquals(1, set.status);
+        assertTrue(set.err.startsWith("TNS-04011: Oracle Connection Manager instance not yet started"), set.err);
+        try (AdminScreens screens = new AdminScreens(Path.of(System.getProperty("screenshots.dir")))) {
+            ScreensScenario.stopped(screens, admin(), adminPassword());
+        }
+
+        Cli startup = Cli.run(env, "", "--url", url, "startup");
+        assertEquals(0, startup.status, startup.err);
+        assertTrue(startup.out.contains("Instance state               RUNNING"), startup.out);
+        assertEquals(200, lb.send("GET", "/health/ready", null).statusCode(), "ready again");
+        int before = db().connections();
+        db().enqueue(new FakeTnsListener.Refuse(12514));
+        assertEquals(12514, connectFails(route("sales", db().address())).getErrorCode(),
+                "a real ojdbc client reaches the listener through the gateway again");
+        FakeTnsListener.Received connect = db().takeConnect();
+        while (connect.connection() <= before) { // connects of earlier tests that nobody took
+            connect = db().takeConnect();
+        }
+        assertTrue(connect.connectData().contains("(SERVICE_NAME=sales)"), connect.connectData());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tnsrelay.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tnsrelay.testing.FakeTnsListener;
@@ -57,5 +58,25 @@ final class ScreensScenario {
         assertEquals("(SRC=10.1.*)", s.find("#rule-error mark").getText(), "the error is marked where it is");
         assertEquals(2, s.browser.findElements(By.cssSelector("#rules tr")).size(), "nothing was added");
         s.screenshot("05-rule-error");
+    }
+
+    /** After a shutdown: the screens say the instance is stopped, its gateways too, and offer to start it up. */
+    static void stopped(AdminScreens s, URI admin, String password) throws Exception {
+        s.browser.get(admin.toString());
+        s.until(d -> d.getCurrentUrl().endsWith("/login.html"));
+        s.find("#user").sendKeys("admin");
+        s.find("#password").sendKeys(password);
+        s.find("#login").click();
+        s.until(d -> d.findElement(By.id("status")).getText().contains("STOPPED"));
+        assertEquals("cman_it (STOPPED)", s.find("#instance").getText());
+        assertTrue(s.find("#startup").isDisplayed(), "Start up is offered");
+        assertFalse(s.find("#shutdown-abort").isDisplayed(), "shutting down again is not");
+        s.screenshot("06-instance-stopped");
+        s.browser.get(admin + "#gateways");
+        s.until(d -> !d.findElements(By.cssSelector("#gateways tr")).isEmpty() && d.findElements(By.cssSelector(
+                "#gateways tr")).stream().allMatch(r -> r.getText().contains("STOPPED")));
+        assertTrue(s.browser.findElements(By.cssSelector("#gateways tr button")).isEmpty(),
+                "no suspend or resume on a stopped gateway");
+        s.screenshot("07-gateways-stopped");
     }
 }

@@ -1,197 +1,441 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
 import dev.tnsrelay.config.CmanParameter;
-import dev.tnsrelay.gateway.Event;
+import dev.tnsrelay.gateway.EngineState;
 import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.gateway.RelayEngine;
-import dev.tnsrelay.gateway.SessionFilter;
-import dev.tnsrelay.gateway.SessionInfo;
 import dev.tnsrelay.naming.Resolution;
-import dev.tnsrelay.net.NetParseException;
-import dev.tnsrelay.net.NvPrinter;
+import dev.tnsrelay.registry.Registration;
+import dev.tnsrelay.registry.RegistrationRefusedException;
 import dev.tnsrelay.rules.Rule;
 import dev.tnsrelay.rules.RuleList;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The one admin model of a running instance: what the command line, the REST API, the screens and JMX show
- * and change. Every change names who asks for it and is written to the {@link AuditLog}, whether it works or
- * not. Rule list changes are checked whole before anything applies, written to cman.ora, then given to the
- * gateways in one step: new connections meet the new list, established sessions are left alone.
+ * The one admin model of an instance: what the command line, the REST API, the screens and JMX show and change,
+ * as typed operations. Each takes the {@link Caller} and checks the role itself: a MONITOR looks, an ADMIN also
+ * changes. Every change (and every refused one) is written to the {@link AuditLog} with who asked. Rule list
+ * changes are checked whole, written to cman.ora, then given to the gateways in one step: new connections meet
+ * the new list, established sessions are left alone. set, reload, suspend, resume, close and shutdown need a
+ * started instance (TNS-04011); startup builds a new engine after a shutdown.
  */
 public final class Administration {
 
-    private final RelayEngine engine;
+    private final InstanceControl instance;
     private final CmanOraFile config;
     private final AuditLog audit;
+    private final Users users;
     private final Function<String, Resolution> resolver;
-    private final Cmctl cmctl;
-    /** Rule edits and RELOAD read, change and write the rule list: one at a time. */
+    private final Clock clock;
+    private final AdminSessions sessions;
+    /** How long a shutdown abort waits for the gateways to close their sockets. */
+    private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
+    /** Changes read, change and write the rule list or the engine: one at a time. */
     private final Object changes = new Object();
 
-    public Administration(RelayEngine engine, CmanOraFile config, AuditLog audit,
-            Function<String, Resolution> resolver) {
-        this.engine = engine;
+    public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
+            Function<String, Resolution> resolver, Clock clock) {
+        this.instance = instance;
         this.config = config;
         this.audit = audit;
+        this.users = users;
         this.resolver = resolver;
-        this.cmctl = new Cmctl(engine, config::reread);
+        this.clock = clock;
+        this.sessions = new AdminSessions(() -> engine().parameters().number(CmanParameter.MAX_CMCTL_SESSIONS), clock);
+    }
+
+    private RelayEngine engine() {
+        return instance.engine();
     }
 
     public String instanceName() {
-        return engine.name();
+        return engine().name();
     }
 
-    // ---- cmctl, as text
+    public static String version() {
+        String v = Administration.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
 
-    /** A cmctl command line, answered in cmctl's layout; anything but SHOW is a change, and audited. */
-    public String cmctl(String who, String line) {
-        CmctlCommand c = CmctlCommand.parse(line);
-        if (c.verb() == CmctlCommand.Verb.SHOW) {
-            return cmctl.run(c);
+    // ---- who
+
+    /** The caller whose password is right; empty otherwise (unknown user and wrong password alike). */
+    public Optional<Caller> authenticate(String name, char[] password) {
+        return users.check(name, password).map(role -> new Caller(name, role));
+    }
+
+    /**
+     * A screen login: checks the password, opens an administration session and writes the attempt, good or
+     * not, to the audit log.
+     *
+     * @throws AdminException DENIED for a wrong name or password, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
+     */
+    public AdminSession login(String name, char[] password, String from) {
+        String who = name.isEmpty() ? "(none)" : name;
+        Optional<Caller> caller = authenticate(name, password);
+        if (caller.isEmpty()) {
+            audit.record(who, "login from " + from, "failed: wrong user or password");
+            throw AdminError.DENIED.exception("user name or password is wrong");
         }
-        return change(who, line.strip().replaceAll("\\s+", " "), () -> cmctl.run(c));
+        try {
+            AdminSession s = sessions.open(caller.get(), "screens from " + from);
+            audit.record(who, "login from " + from, "done");
+            return s;
+        } catch (AdminException e) {
+            audit.record(who, "login from " + from, "failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * An administration session for an authenticated caller (a JMX connection, a command-line request).
+     *
+     * @throws AdminException TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
+     */
+    public AdminSession openSession(Caller caller, String door) {
+        return sessions.open(caller, door);
+    }
+
+    /** The open session of that id; empty once it is closed (or made by an earlier start of the instance). */
+    public Optional<AdminSession> session(String id) {
+        return sessions.find(id);
+    }
+
+    /** The administration sessions open now. */
+    public List<AdminSession> sessions(Caller caller) {
+        looks(caller);
+        return sessions.list();
+    }
+
+    /**
+     * Lets a door check a change it cannot name as an operation of this model (a remote JMX call on an MBean
+     * that is not tnsrelay's): the same rule, MONITOR looks and ADMIN changes.
+     *
+     * @throws AdminException DENIED for a MONITOR
+     */
+    public void checkChange(Caller caller, String what) {
+        if (!caller.mayChange()) {
+            throw AdminError.DENIED.exception(caller.name() + " has the monitor role: looking only (" + what + ")");
+        }
+    }
+
+    private static void looks(Caller caller) {
+        if (caller == null) {
+            throw AdminError.DENIED.exception("log in first");
+        }
     }
 
     // ---- what is there
 
-    public Views.Status status() {
-        List<GatewayInfo> g = engine.gateways();
-        Instant started = engine.startedAt();
-        return new Views.Status(engine.name(), Cmctl.version(), started,
-                Duration.between(started, Instant.now()).toSeconds(), g.size(),
+    public InstanceStatus status(Caller caller) {
+        looks(caller);
+        RelayEngine e = engine();
+        EngineState state = stateOf(e);
+        boolean up = state == EngineState.RUNNING || state == EngineState.DRAINING;
+        List<GatewayInfo> g = up ? e.gateways() : List.of();
+        Instant started = e.startedAt();
+        var tls = e.tls();
+        Instant now = clock.instant();
+        return new InstanceStatus(e.name(), state.name(), version(), started,
+                up && started != null ? Duration.between(started, now).toSeconds() : 0, g.size(),
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
-                engine.parameters().text(CmanParameter.LOG_LEVEL), engine.parameters().text(CmanParameter.TRACE_LEVEL),
-                engine.configSource(), config.path().toString(),
-                engine.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList());
+                e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
+                e.configSource(), config.path().toString(), state == EngineState.RUNNING
+                        ? e.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
+                                .toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> a.getAddress().getHostAddress()
+                        + ":" + a.getPort()).toList() : List.of(),
+                tls == null ? "" : tls.provider(),
+                tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
+                        c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
+                                .toSeconds(), 86_400))).toList(),
+                e.tlsFailures());
     }
 
-    public List<Views.Gateway> gateways() {
-        return engine.gateways().stream().map(g -> new Views.Gateway(g.id(), g.state(), g.active(), g.peak(),
-                g.total(), g.refused())).toList();
+    /** For a load balancer, unauthenticated: it listens and at least one gateway takes connections. */
+    public Readiness readiness() {
+        RelayEngine e = engine();
+        EngineState state = stateOf(e);
+        if (state != EngineState.RUNNING) {
+            return new Readiness(false, state.name(), "the instance is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        if (e.gateways().stream().allMatch(GatewayInfo::suspended)) {
+            return new Readiness(false, state.name(), "every gateway is suspended");
+        }
+        return new Readiness(true, state.name(), "listening");
     }
 
-    /** @param filter cmctl's filter words ({@code in established from 10.0.0.0/8 …}), or ids; blank for all */
-    public List<Views.Connection> connections(String filter) {
-        Instant now = Instant.now();
-        return engine.sessions(filter(filter).predicate(now)).stream().map(s -> connection(s, now)).toList();
+    public List<GatewayStatus> gateways(Caller caller) {
+        looks(caller);
+        RelayEngine e = engine();
+        EngineState state = stateOf(e);
+        return e.gateways().stream().map(g -> new GatewayStatus(g.id(),
+                state == EngineState.RUNNING ? g.state() : state.name(), g.active(), g.peak(), g.total(), g.refused()))
+                .toList();
     }
 
-    private static Views.Connection connection(SessionInfo s, Instant now) {
-        return new Views.Connection(s.id(), s.client(), s.server(), s.service(), s.gateway(),
-                s.state().name().toLowerCase(Locale.ROOT), s.start(), Duration.between(s.start(), now).toSeconds(),
-                s.idle().toSeconds(), s.bytesIn(), s.bytesOut());
+    public List<Connection> connections(Caller caller, ConnectionFilter filter) {
+        looks(caller);
+        Instant now = clock.instant();
+        return engine().sessions(filter.at(now)).stream().map(s -> Connection.of(s, now)).toList();
     }
 
-    public List<Views.RuleRow> rules() {
-        List<Rule> rules = engine.rules().rules();
-        List<Views.RuleRow> rows = new ArrayList<>();
+    public List<RuleEntry> rules(Caller caller) {
+        looks(caller);
+        return rules();
+    }
+
+    private List<RuleEntry> rules() {
+        List<Rule> rules = engine().rules().rules();
+        List<RuleEntry> rows = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            rows.add(new Views.RuleRow(i + 1, r.text(), r.source().toString(), r.destination().toString(),
+            rows.add(new RuleEntry(i + 1, r.text(), r.source().toString(), r.destination().toString(),
                     r.service(), r.action().name().toLowerCase(Locale.ROOT)));
         }
         return rows;
     }
 
-    /** Where rule changes are kept. */
-    public String rulesFile() {
-        return config.path().toString();
-    }
-
-    public List<Views.Parameter> parameters() {
-        List<Views.Parameter> out = new ArrayList<>();
-        engine.parameters().asMap().forEach((p, v) -> out.add(new Views.Parameter(p.name(),
-                engine.parameters().text(p), p.write(p.defaultValue()), p.settable(), p.description())));
+    public List<ParameterValue> parameters(Caller caller) {
+        looks(caller);
+        var now = engine().parameters();
+        List<ParameterValue> out = new ArrayList<>();
+        now.asMap().forEach((p, v) -> out.add(new ParameterValue(p.name(), now.text(p), p.write(p.defaultValue()),
+                p.settable(), p.description())));
         return out;
     }
 
-    public List<Views.Service> services() {
-        return engine.registry().snapshot().stream().map(s -> new Views.Service(s.service(), s.refused(),
-                s.instances().stream().map(i -> new Views.ServiceInstance(i.instance(), i.node(),
-                        i.handlers().stream().map(h -> new Views.ServiceHandler(h.handler().id(),
-                                h.handler().address().toString(), h.handler().server().name().toLowerCase(Locale.ROOT),
-                                h.handler().state().name(), h.handler().load(), h.handler().maxLoad(), h.active(),
-                                h.established(), h.healthy())).toList())).toList())).toList();
+    public List<ServiceStatus> services(Caller caller) {
+        looks(caller);
+        return ServiceStatus.of(engine().registry().snapshot());
     }
 
     /** The events after {@code after} (0: all kept), at most {@code limit} of the newest. */
-    public List<Event> events(long after, int limit) {
-        return engine.events().since(after, limit);
+    public List<AdminEvent> events(Caller caller, long after, int limit) {
+        looks(caller);
+        return engine().events().since(after, limit).stream().map(AdminEvent::of).toList();
     }
 
     /** What a connect identifier resolves to with this server's naming files (tnsnames, LDAP, Easy Connect). */
-    public Views.Resolved resolve(String identifier) {
-        Resolution r = resolver.apply(identifier);
-        return new Views.Resolved(identifier, r.method() == null ? "DESCRIPTOR" : r.method().name(), r.source(),
-                NvPrinter.pretty(r.descriptor().nv()));
+    public Resolved resolve(Caller caller, String identifier) {
+        looks(caller);
+        return Resolved.of(resolver.apply(identifier));
     }
 
     // ---- changes
 
-    public int close(String who, String filter) {
-        SessionFilter f = filter(filter);
-        return change(who, ("close connections " + filter).strip(), () -> {
-            int n = engine.close(f.predicate(Instant.now()));
+    /** CLOSE CONNECTIONS: the number closed; none matching is TNS-04049. Works while the instance drains too. */
+    public int close(Caller caller, ConnectionFilter filter) {
+        return change(caller, ("close connections " + filter.text()).strip(), () -> {
+            RelayEngine e = started(EngineState.RUNNING, EngineState.DRAINING);
+            int n = e.close(filter.at(clock.instant()));
             if (n == 0) {
-                throw new CmctlException("TNS-04049: Specified connections do not exist");
+                throw AdminError.NO_CONNECTIONS.exception();
             }
             return n;
         });
     }
 
-    public void suspend(String who, int gateway) {
-        cmctl(who, "suspend gateway " + gateway);
+    /** SUSPEND GATEWAY: these gateways (none: all) take no new connections; their sessions go on. */
+    public void suspend(Caller caller, List<Integer> gateways) {
+        onGateways(caller, "suspend", gateways, RelayEngine::suspend);
     }
 
-    public void resume(String who, int gateway) {
-        cmctl(who, "resume gateway " + gateway);
+    /** RESUME GATEWAY: these gateways (none: all) take connections again. */
+    public void resume(Caller caller, List<Integer> gateways) {
+        onGateways(caller, "resume", gateways, RelayEngine::resume);
     }
 
-    public void set(String who, String parameter, String value) {
-        if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new CmctlException("TNS-04014: set " + parameter + ": the value is one word");
+    private interface GatewayAction {
+        void apply(RelayEngine engine, int id);
+    }
+
+    private void onGateways(Caller caller, String verb, List<Integer> ids, GatewayAction action) {
+        String what = (verb + " gateway " + ids.stream().map(String::valueOf).collect(Collectors.joining(" "))).strip();
+        change(caller, what, () -> {
+            RelayEngine e = started(EngineState.RUNNING);
+            List<Integer> which = ids.isEmpty() ? e.gateways().stream().map(GatewayInfo::id).toList() : ids;
+            for (int id : which) {
+                try {
+                    action.apply(e, id);
+                } catch (IllegalArgumentException x) {
+                    throw AdminError.GATEWAYS.exception("Unable to " + verb + " at least one of the gateways: "
+                            + x.getMessage());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** SET: one parameter of the running instance, until the next reload or restart. */
+    public void set(Caller caller, String parameter, String value) {
+        change(caller, "set " + parameter + " " + value, () -> {
+            if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+                throw AdminError.INVALID.exception("set " + parameter + ": the value is one word");
+            }
+            CmanParameter p = CmanParameter.byName(parameter).orElseThrow(() ->
+                    AdminError.INVALID.exception(parameter + " is not a parameter"));
+            RelayEngine e = started(EngineState.RUNNING);
+            String before = e.parameters().text(p);
+            try {
+                e.set(p, value);
+            } catch (IllegalArgumentException x) {
+                throw AdminError.INVALID.exception(p + ": " + x.getMessage());
+            }
+            followed(e, () -> e.set(p, before));
+            return null;
+        });
+    }
+
+    /** The instance's parts take the engine's new parameters; when one cannot, the change is undone. */
+    private void followed(RelayEngine e, Runnable undo) {
+        try {
+            instance.parametersChanged(e.parameters());
+        } catch (IOException x) {
+            undo.run();
+            throw AdminError.INVALID.exception(x.getMessage());
         }
-        cmctl(who, "set " + parameter + " " + value);
     }
 
-    public void reload(String who) {
-        cmctl(who, "reload");
+    /** SET EVENT: one group in or out of EVENT_GROUP, the others as they are. */
+    public void setEvent(Caller caller, String group, boolean on) {
+        change(caller, "set event " + group + " " + (on ? "on" : "off"), () -> {
+            RelayEngine e = started(EngineState.RUNNING);
+            List<String> groups = new ArrayList<>(e.parameters().list(CmanParameter.EVENT_GROUP));
+            groups.remove(group);
+            if (on) {
+                groups.add(group);
+            }
+            String before = e.parameters().text(CmanParameter.EVENT_GROUP);
+            try {
+                CmanParameter.EVENT_GROUP.requireOffered(group);
+                e.set(CmanParameter.EVENT_GROUP, String.join(",", groups));
+            } catch (IllegalArgumentException x) {
+                throw AdminError.INVALID.exception("event " + group + ": " + x.getMessage());
+            }
+            followed(e, () -> e.set(CmanParameter.EVENT_GROUP, before));
+            return null;
+        });
     }
 
-    public void shutdown(String who, boolean abort) {
-        cmctl(who, "shutdown " + (abort ? "abort" : "normal"));
+    /** RELOAD: cman.ora read again; established sessions are left alone, earlier SETs are undone. */
+    public void reload(Caller caller) {
+        change(caller, "reload", () -> {
+            RelayEngine e = started(EngineState.RUNNING);
+            e.reload(config.reread());
+            try {
+                instance.parametersChanged(e.parameters());
+            } catch (IOException x) {
+                throw AdminError.INVALID.exception("reloaded, but " + x.getMessage());
+            }
+            return null;
+        });
     }
 
-    /** Appends a rule (it is tried last). */
-    public List<Views.RuleRow> addRule(String who, String rule) {
-        return editRules(who, "rule add " + rule, rules -> rules.add(parse(rule, 1)));
+    /** SHUTDOWN NORMAL (no new connections; ends with its last session) or ABORT (every session closed now). */
+    public void shutdown(Caller caller, boolean abort) {
+        change(caller, "shutdown " + (abort ? "abort" : "normal"), () -> {
+            RelayEngine e = started(EngineState.RUNNING, EngineState.DRAINING);
+            if (!abort) {
+                e.shutdownNormal();
+                return null;
+            }
+            e.shutdownAbort();
+            try { // an abort is done when the sockets are closed, so that a startup may follow at once
+                if (!e.awaitTermination(ABORT_WAIT)) {
+                    throw new IllegalStateException("the gateways did not stop within " + ABORT_WAIT.toSeconds() + " s");
+                }
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
+    /** STARTUP after a shutdown: a new engine from cman.ora as it is now, on the same registry and events. */
+    public void startup(Caller caller) {
+        change(caller, "startup", () -> {
+            EngineState state = stateOf(engine());
+            if (state == EngineState.RUNNING || state == EngineState.STARTING) {
+                throw AdminError.ALREADY_STARTED.exception(engine().name());
+            }
+            if (state == EngineState.DRAINING) {
+                throw AdminError.ALREADY_STARTED.exception(engine().name() + " is draining after shutdown normal;"
+                        + " wait for its last session or shutdown abort, then startup");
+            }
+            try {
+                instance.startup();
+            } catch (IOException | RuntimeException x) {
+                throw AdminError.START_FAILED.exception(x.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** The running engine, or TNS-04011 with the state it is in. */
+    private RelayEngine started(EngineState... allowed) {
+        RelayEngine e = engine();
+        EngineState state = stateOf(e);
+        for (EngineState s : allowed) {
+            if (state == s) {
+                return e;
+            }
+        }
+        throw AdminError.NOT_STARTED.exception(e.name() + " is " + state.name().toLowerCase(Locale.ROOT)
+                + (state == EngineState.DRAINING ? " after shutdown normal" : "; startup starts it"));
+    }
+
+    /**
+     * The engine's state, a draining engine whose loops have all ended being stopped: the engine says STOPPED a
+     * moment after its last loop has finished, and an administrator's next command must not fall in between.
+     */
+    private static EngineState stateOf(RelayEngine e) {
+        EngineState s = e.state();
+        try {
+            return s == EngineState.DRAINING && e.awaitTermination(Duration.ZERO) ? EngineState.STOPPED : s;
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            return s;
+        }
+    }
+
+    /** Appends a rule (it is tried last). Rule changes are kept in cman.ora, started or not. */
+    public List<RuleEntry> addRule(Caller caller, String rule) {
+        return editRules(caller, "rule add " + rule, rules -> rules.add(parse(rule, 1)));
     }
 
     /** Puts a rule at {@code position} (1 is tried first); the rules from there move down one. */
-    public List<Views.RuleRow> insertRule(String who, int position, String rule) {
-        return editRules(who, "rule insert " + position + " " + rule, rules -> {
+    public List<RuleEntry> insertRule(Caller caller, int position, String rule) {
+        return editRules(caller, "rule insert " + position + " " + rule, rules -> {
             checkPosition(position, rules.size() + 1);
             rules.add(position - 1, parse(rule, 1));
         });
     }
 
-    public List<Views.RuleRow> removeRule(String who, int position) {
-        return editRules(who, "rule remove " + position, rules -> {
+    public List<RuleEntry> removeRule(Caller caller, int position) {
+        return editRules(caller, "rule remove " + position, rules -> {
             checkPosition(position, rules.size());
             rules.remove(position - 1);
         });
     }
 
-    public List<Views.RuleRow> moveRule(String who, int from, int to) {
-        return editRules(who, "rule move " + from + " to " + to, rules -> {
+    public List<RuleEntry> moveRule(Caller caller, int from, int to) {
+        return editRules(caller, "rule move " + from + " to " + to, rules -> {
             checkPosition(from, rules.size());
             checkPosition(to, rules.size());
             rules.add(to - 1, rules.remove(from - 1));
@@ -199,8 +443,8 @@ public final class Administration {
     }
 
     /** The whole list at once; a rule that does not read is reported by its number and column. */
-    public List<Views.RuleRow> replaceRules(String who, List<String> texts) {
-        return editRules(who, "rule replace " + texts.size() + " rules " + String.join(" ", texts), rules -> {
+    public List<RuleEntry> replaceRules(Caller caller, List<String> texts) {
+        return editRules(caller, "rule replace " + texts.size() + " rules " + String.join(" ", texts), rules -> {
             List<Rule> parsed = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
                 parsed.add(parse(texts.get(i), i + 1));
@@ -210,11 +454,11 @@ public final class Administration {
         });
     }
 
-    private List<Views.RuleRow> editRules(String who, String what, java.util.function.Consumer<List<Rule>> edit) {
-        return change(who, what, () -> {
-            List<Rule> rules = new ArrayList<>(engine.rules().rules());
+    private List<RuleEntry> editRules(Caller caller, String what, Consumer<List<Rule>> edit) {
+        return change(caller, what, () -> {
+            List<Rule> rules = new ArrayList<>(engine().rules().rules());
             edit.accept(rules);
-            engine.reload(config.saveRules(new RuleList(rules)));
+            engine().reload(config.saveRules(new RuleList(rules)));
             return rules();
         });
     }
@@ -225,35 +469,40 @@ public final class Administration {
 
     private static void checkPosition(int position, int last) {
         if (position < 1 || position > last) {
-            throw new CmctlException("TNS-04014: rule position " + position + " is not between 1 and " + last);
+            throw AdminError.INVALID.exception("rule position " + position + " is not between 1 and " + last);
         }
     }
 
-    private static SessionFilter filter(String words) {
-        return words == null || words.isBlank() ? SessionFilter.ALL
-                : CmctlCommand.parse("show connections " + words).filter();
+    /**
+     * A database (or a script standing for one) registers an instance of a service; valid node checking applies
+     * to {@code from}. Refreshed every few seconds by its sender, so not written to the audit log.
+     */
+    public void register(Caller caller, Registration registration, InetAddress from) {
+        checkChange(caller, "register " + registration.service());
+        try {
+            engine().registry().register(registration, from);
+        } catch (RegistrationRefusedException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
-    private <T> T change(String who, String what, java.util.function.Supplier<T> action) {
+    public void unregister(Caller caller, String service, String instanceName) {
+        checkChange(caller, "unregister " + service);
+        engine().registry().unregister(service, instanceName);
+    }
+
+    private <T> T change(Caller caller, String what, Supplier<T> action) {
+        looks(caller);
         synchronized (changes) {
             try {
+                checkChange(caller, what);
                 T result = action.get();
-                audit.record(who, what, "done");
+                audit.record(caller.name(), what, "done");
                 return result;
             } catch (RuntimeException e) {
-                audit.record(who, what, "failed: " + e.getMessage());
+                audit.record(caller.name(), what, "failed: " + e.getMessage());
                 throw e;
             }
         }
-    }
-
-    /** A login to the screens, good or not: the audit log says who tried from where. */
-    public void recordLogin(String who, String from, boolean accepted) {
-        audit.record(who.isEmpty() ? "(none)" : who, "login from " + from, accepted ? "done" : "failed: wrong user or password");
-    }
-
-    /** The errors an administrator can cause, for the surfaces to answer with. */
-    public static boolean isUserError(RuntimeException e) {
-        return e instanceof CmctlException || e instanceof NetParseException || e instanceof IllegalArgumentException;
     }
 }

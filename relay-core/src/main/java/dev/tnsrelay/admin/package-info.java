@@ -1,5 +1,8 @@
 /**
- * The administration model shared by the command line, REST, JMX and the screens: cmctl's commands parsed
- * from text, run against the engine, and answered in cmctl's layouts. Knows nothing of JCA or the web.
+ * The admin model, the one door of the command line, REST, JMX and the screens: typed operations that take a
+ * {@link dev.tnsrelay.admin.Caller} and check its role, one snapshot record per thing (status, gateway,
+ * connection, rule, parameter, service, event), the audit log, the administration sessions, and the catalogue
+ * of cmctl's messages. Text layouts, MBeans and users live in sub-packages by audience. Knows nothing of JCA
+ * or the web.
  */
 package dev.tnsrelay.admin;

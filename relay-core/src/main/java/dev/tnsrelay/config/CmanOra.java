@@ -9,6 +9,7 @@ import dev.tnsrelay.net.NvParser;
 import dev.tnsrelay.net.NvValue;
 import dev.tnsrelay.net.TextPosition;
 import dev.tnsrelay.rules.ActionList;
+import dev.tnsrelay.rules.DnPattern;
 import dev.tnsrelay.rules.HostPattern;
 import dev.tnsrelay.rules.Rule;
 import dev.tnsrelay.rules.RuleAction;
@@ -36,14 +37,16 @@ import java.util.Set;
  * {@link NetParseException} that gives file, line and column. That includes an unknown parameter (with the
  * closest known name), an ACT other than accept/reject/drop, a partial wildcard address, a missing
  * RULE_LIST (no rules would mean no access at all), the Oracle 8i/9i layout with separate CMAN_RULES and
- * CMAN_PROFILE entries, and PASSWORD_* (tnsrelay keeps no password in cman.ora).
+ * CMAN_PROFILE entries, PASSWORD_* (tnsrelay keeps no password in cman.ora), and every parameter or
+ * ACTION_LIST value tnsrelay does not honour ({@link Support}), with the reason and what to do instead.
  */
 public final class CmanOra {
 
     private static final Set<String> SECTIONS = Set.of("ADDRESS", "ADDRESS_LIST", "RULE_LIST", "PARAMETER_LIST",
             "SERVICE_LIST");
-    private static final Set<String> RULE_KEYS = Set.of("SRC", "DST", "SRV", "ACT", "ACTION_LIST");
-    private static final Set<String> ACTION_KEYS = Set.of("AUT", "MOCT", "MCT", "MIT", "CONN_STATS");
+    /** SRC_DN is tnsrelay's own: the subject DN of the client's certificate on a TCPS endpoint. */
+    private static final Set<String> RULE_KEYS = Set.of("SRC", "DST", "SRV", "ACT", "ACTION_LIST", "SRC_DN");
+    private static final List<String> ACTION_KEYS = ActionListKey.names();
     private static final Set<String> LEGACY = Set.of("CMAN_RULES", "CMAN_PROFILE", "CMAN_ADMIN");
 
     private CmanOra() {
@@ -77,6 +80,14 @@ public final class CmanOra {
         }
         List<CmanInstance> instances = new ArrayList<>();
         Map<String, NvValue> other = new LinkedHashMap<>();
+        TlsProfile tls = TlsProfile.DEFAULTS;
+        for (NvFile.Entry entry : file.entries()) { // the file's TLS settings first: they apply to every instance
+            Optional<TlsParameter> setting = TlsParameter.byName(entry.names().get(0));
+            if (setting.isPresent() && entry.names().size() == 1) {
+                tls = tls(tls, setting.get(), entry);
+                other.put(setting.get().name(), entry.value());
+            }
+        }
         for (NvFile.Entry entry : file.entries()) {
             NvPair pair = entry.asPair();
             String name = entry.names().get(0);
@@ -85,12 +96,17 @@ public final class CmanOra {
                 throw new NetParseException(entry.position(), "a cman.ora entry has one name, not "
                         + String.join(", ", entry.names()));
             }
-            if (upper.equals("WALLET_LOCATION") || upper.startsWith("SQLNET.")) {
+            if (TlsParameter.byName(upper).isPresent()) {
+                continue;
+            } else if (upper.startsWith("SQLNET.")) {
                 other.put(upper, entry.value());
             } else if (LEGACY.contains(upper)) {
                 throw legacy(entry, name);
+            } else if (upper.startsWith("SSL_") || upper.startsWith("TLS_")) {
+                throw new NetParseException(entry.position(), "unknown TLS setting " + name
+                        + NameSuggestions.hint(name, TlsParameter.names()));
             } else {
-                CmanInstance instance = instance(name, pair, entry);
+                CmanInstance instance = instance(name, pair, entry, tls);
                 if (instances.stream().anyMatch(i -> i.name().equalsIgnoreCase(name))) {
                     throw new NetParseException(entry.position(), "instance " + name + " is defined twice");
                 }
@@ -109,7 +125,38 @@ public final class CmanOra {
                 + " instance is one entry: NAME = (CONFIGURATION=(ADDRESS=…)(RULE_LIST=…)(PARAMETER_LIST=…))");
     }
 
-    private static CmanInstance instance(String name, NvPair pair, NvFile.Entry entry) {
+    /** One TLS setting from the top of the file; WALLET_LOCATION is read from Oracle's descriptor form. */
+    private static TlsProfile tls(TlsProfile tls, TlsParameter p, NvFile.Entry entry) {
+        NvPair pair = entry.asPair();
+        String text = p == TlsParameter.WALLET_LOCATION ? walletDirectory(pair) : textOf(pair);
+        try {
+            return tls.with(p, text, entry.position());
+        } catch (IllegalArgumentException e) {
+            throw new NetParseException(entry.position(), p.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code (SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=…)))}: the directory; another METHOD is refused. */
+    private static String walletDirectory(NvPair wallet) {
+        String form = "WALLET_LOCATION = (SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=/path/to/wallet)))";
+        if (wallet.isAtom()) {
+            throw new NetParseException(wallet.position(), "WALLET_LOCATION: expected " + form);
+        }
+        NvPair source = wallet.child("SOURCE").orElseThrow(() -> new NetParseException(wallet.position(),
+                "WALLET_LOCATION has no SOURCE; expected " + form));
+        NetValues.requireContainer(source);
+        String method = source.child("METHOD").map(NetValues::text).map(String::strip).orElse("");
+        if (!method.equalsIgnoreCase("FILE")) {
+            throw new NetParseException(source.position(), "WALLET_LOCATION: METHOD=" + (method.isEmpty() ? "(none)"
+                    : method) + " is not offered: tnsrelay reads wallets from files only (METHOD=FILE); expected "
+                    + form);
+        }
+        return source.child("METHOD_DATA").flatMap(d -> d.child("DIRECTORY")).map(NetValues::text)
+                .map(String::strip).orElseThrow(() -> new NetParseException(source.position(),
+                        "WALLET_LOCATION has no METHOD_DATA=(DIRECTORY=…); expected " + form));
+    }
+
+    private static CmanInstance instance(String name, NvPair pair, NvFile.Entry entry, TlsProfile tls) {
         List<NvPair> top = pair.children();
         if (top.size() != 1 || !top.get(0).name().equals("CONFIGURATION")) {
             if (!top.isEmpty() && top.get(0).name().equals("ADDRESS")) {
@@ -158,7 +205,14 @@ public final class CmanOra {
         RuleList rules = rules(ruleList);
         CmanParameters parameters = parameterList == null ? CmanParameters.defaults() : parameters(parameterList);
         List<StaticService> services = serviceList == null ? List.of() : StaticServices.read(serviceList);
-        return new CmanInstance(name, addresses, rules, parameters, services, entry.position());
+        for (Address a : addresses) {
+            if (a.protocol().equals("tcps") && tls.wallet().isEmpty()) {
+                throw new NetParseException(a.nv().position(), "a TCPS address needs a wallet: write"
+                        + " WALLET_LOCATION = (SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=/path/to/wallet)))"
+                        + " at the top of cman.ora, the folder holding ewallet.p12 or ewallet.pem");
+            }
+        }
+        return new CmanInstance(name, addresses, rules, parameters, services, entry.position(), tls);
     }
 
     private static NvPair once(NvPair earlier, NvPair section) {
@@ -245,7 +299,16 @@ public final class CmanOra {
                     + NetValues.text(act).strip() + "'");
         }
         ActionList actions = r.child("ACTION_LIST").map(CmanOra::actions).orElse(ActionList.NONE);
-        return new Rule(src, dst, srv, action, actions, r.position());
+        DnPattern dn = r.child("SRC_DN").map(CmanOra::dn).orElse(DnPattern.ANY);
+        return new Rule(src, dst, srv, action, actions, r.position(), dn);
+    }
+
+    private static DnPattern dn(NvPair pair) {
+        try {
+            return DnPattern.parse(NetValues.text(pair));
+        } catch (IllegalArgumentException e) {
+            throw new NetParseException(pair.position(), "SRC_DN: " + e.getMessage());
+        }
     }
 
     private static NvPair required(NvPair rule, String key) {
@@ -280,11 +343,21 @@ public final class CmanOra {
             }
         }
         return new ActionList(
-                list.child("AUT").map(CmanOra::switchOf),
-                list.child("MOCT").map(CmanOra::seconds),
-                list.child("MCT").map(CmanOra::seconds),
-                list.child("MIT").map(CmanOra::seconds),
-                list.child("CONN_STATS").map(CmanOra::switchOf));
+                list.child("AUT").map(p -> offered(p, ActionListKey.AUT, switchOf(p))),
+                list.child("MOCT").map(p -> offered(p, ActionListKey.MOCT, seconds(p))),
+                list.child("MCT").map(p -> offered(p, ActionListKey.MCT, seconds(p))),
+                list.child("MIT").map(p -> offered(p, ActionListKey.MIT, seconds(p))),
+                list.child("CONN_STATS").map(p -> offered(p, ActionListKey.CONN_STATS, switchOf(p))));
+    }
+
+    /** A key's value, if tnsrelay honours it; else the reason, where the key is written. */
+    private static <T> T offered(NvPair p, ActionListKey key, T value) {
+        try {
+            key.support().check(key.parameter().written(value));
+            return value;
+        } catch (NotOfferedException e) {
+            throw new NetParseException(p.position(), p.name() + ": " + e.getMessage());
+        }
     }
 
     private static Duration seconds(NvPair p) {
@@ -310,8 +383,7 @@ public final class CmanOra {
             if (known.isEmpty()) {
                 throw unknown(p, "in PARAMETER_LIST", CmanParameter.names());
             }
-            read(p, known.get());
-            parameters = parameters.with(known.get(), textOf(p));
+            parameters = with(parameters, p, known.get());
         }
         int min = parameters.number(CmanParameter.MIN_GATEWAY_PROCESSES);
         int max = parameters.number(CmanParameter.MAX_GATEWAY_PROCESSES);
@@ -322,9 +394,10 @@ public final class CmanOra {
         return parameters;
     }
 
-    private static Object read(NvPair p, CmanParameter parameter) {
+    /** The parameters with one more read from the file: a bad value, or one tnsrelay refuses, says where. */
+    private static CmanParameters with(CmanParameters parameters, NvPair p, CmanParameter parameter) {
         try {
-            return parameter.read(textOf(p));
+            return parameters.with(parameter, textOf(p));
         } catch (IllegalArgumentException e) {
             throw new NetParseException(p.position(), p.name() + ": " + e.getMessage());
         }

@@ -24,13 +24,14 @@ public final class CmanParameters {
     }
 
     /**
-     * A copy with one parameter changed.
+     * A copy with one parameter changed: what cman.ora and SET both go through.
      *
+     * @throws NotOfferedException when tnsrelay does not honour the value (or the parameter), with the reason
      * @throws IllegalArgumentException when the text is not a value of the parameter's type
      */
     public CmanParameters with(CmanParameter parameter, String text) {
         Map<CmanParameter, Object> copy = new EnumMap<>(values);
-        copy.put(parameter, parameter.read(text));
+        copy.put(parameter, parameter.readOffered(text));
         return new CmanParameters(copy);
     }
 
@@ -56,9 +57,18 @@ public final class CmanParameters {
         return (List<String>) values.get(p);
     }
 
-    /** Every parameter with its value, in the order of {@link CmanParameter}. */
+    /**
+     * Every parameter tnsrelay offers with its value, in the order of {@link CmanParameter}: those it refuses
+     * whatever their value are left out, so that {@code show parameters} shows no promise it does not keep.
+     */
     public Map<CmanParameter, Object> asMap() {
-        return values;
+        Map<CmanParameter, Object> offered = new EnumMap<>(CmanParameter.class);
+        values.forEach((p, v) -> {
+            if (p.support().offered()) {
+                offered.put(p, v);
+            }
+        });
+        return Collections.unmodifiableMap(offered);
     }
 
     @Override

@@ -97,6 +97,48 @@ sealed interface ParameterType {
         }
     }
 
+    /** An absolute directory, or empty for "not set": a relative one would depend on where the server was started. */
+    record Directory() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            String t = text.strip();
+            try {
+                if (t.isEmpty() || java.nio.file.Path.of(t).isAbsolute()) {
+                    return t;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("expected an absolute directory, not '" + t + "': " + e.getReason());
+            }
+            throw new IllegalArgumentException("expected an absolute directory, not '" + t + "'");
+        }
+    }
+
+    /** A comma-separated list of keywords from a fixed set, kept lower-case and without repeats. */
+    record Choices(List<String> values) implements ParameterType {
+        @Override
+        public Object read(String text) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                String v = part.strip().toLowerCase(Locale.ROOT);
+                if (v.isEmpty() || out.contains(v)) {
+                    continue;
+                }
+                if (!values.contains(v)) {
+                    throw new IllegalArgumentException("expected a list of " + String.join(", ", values) + ", not '"
+                            + part.strip() + "'");
+                }
+                out.add(v);
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
+        }
+    }
+
     /** A comma-separated list of host names, addresses, subnets or {@code *} (registration nodes). */
     record NodeList() implements ParameterType {
         @Override
@@ -121,6 +163,89 @@ sealed interface ParameterType {
                 throw new IllegalArgumentException("expected host:port, not '" + text.strip() + "'");
             }
             return text.strip();
+        }
+    }
+
+    /** An absolute file, or empty for "not set". */
+    record AbsoluteFile() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            String t = text.strip();
+            try {
+                if (t.isEmpty() || java.nio.file.Path.of(t).isAbsolute()) {
+                    return t;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("expected an absolute file, not '" + t + "': " + e.getReason());
+            }
+            throw new IllegalArgumentException("expected an absolute file, not '" + t + "'");
+        }
+    }
+
+    /**
+     * SSL_VERSION as Oracle's clients write it: {@code undetermined}, one version ({@code 1.2}, {@code TLSv1.3}),
+     * several ({@code 1.2 or 1.3}, {@code (1.2,1.3)}) or a minimum ({@code 1.2+}); read as the sorted versions
+     * ({@code 1.2}, {@code 1.3}), {@code undetermined} being every version tnsrelay offers.
+     */
+    record TlsVersions() implements ParameterType {
+        static final List<String> KNOWN = List.of("3.0", "1.0", "1.1", "1.2", "1.3");
+        static final List<String> UNDETERMINED = List.of("1.2", "1.3");
+
+        @Override
+        public Object read(String text) {
+            String t = text.strip().replaceAll("^\\((.*)\\)$", "$1");
+            java.util.TreeSet<String> out = new java.util.TreeSet<>(java.util.Comparator.comparingInt(KNOWN::indexOf));
+            for (String part : t.split("\\s*,\\s*|\\s+(?i:or)\\s+")) {
+                String v = part.strip().toLowerCase(Locale.ROOT).replaceFirst("^tlsv", "");
+                if (v.equals("undetermined") || v.equals("0") || v.equals("any")) {
+                    out.addAll(UNDETERMINED);
+                    continue;
+                }
+                boolean andLater = v.endsWith("+");
+                v = andLater ? v.substring(0, v.length() - 1) : v;
+                if (!KNOWN.contains(v)) {
+                    throw new IllegalArgumentException("expected undetermined, 1.2, 1.3, '1.2 or 1.3' or 1.2+, not '"
+                            + part.strip() + "'");
+                }
+                out.addAll(andLater ? KNOWN.subList(KNOWN.indexOf(v), KNOWN.size()) : List.of(v));
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
+        }
+    }
+
+    /**
+     * SSL_CIPHER_SUITES: cipher suite names, the standard ones ({@code TLS_AES_256_GCM_SHA384}) or Oracle's with
+     * {@code SSL_} for {@code TLS_} ({@code SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384}); read as the standard names.
+     * Empty: tnsrelay's strong defaults.
+     */
+    record CipherSuites() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : text.strip().replaceAll("^\\((.*)\\)$", "$1").split("[,\\s]+")) {
+                String name = part.strip().toUpperCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String standard = CipherNames.standard(name).orElseThrow(() -> new IllegalArgumentException(
+                        "expected cipher suite names such as TLS_AES_256_GCM_SHA384, not '" + part.strip() + "'"));
+                if (!out.contains(standard)) {
+                    out.add(standard);
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
         }
     }
 }

@@ -30,7 +30,26 @@ public final class EventLog {
             events.removeFirst();
         }
         events.addLast(e);
+        notifyAll();
         return e;
+    }
+
+    /** Waits until an event after {@code after} matches; the event, or null when {@code limit} passes first. */
+    public synchronized Event await(long after, java.util.function.Predicate<Event> matches, java.time.Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            for (Event e : events) {
+                if (e.sequence() > after && matches.test(e)) {
+                    return e;
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+        }
     }
 
     /** The events after {@code sequence} (0: all kept), oldest first, at most {@code limit} of the newest. */

@@ -1,66 +1,67 @@
 package dev.tnsrelay.gateway;
 
-import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.rules.RuleList;
-import dev.tnsrelay.tns.TnsProtocolException;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.time.Clock;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadIoEventLoop;
+import io.netty.resolver.dns.DnsNameResolver;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.util.concurrent.Future;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
-import java.util.Queue;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A gateway: one selector loop that owns its sessions. Other threads never touch a session; they post tasks
- * ({@link #call}) that run on the loop, which is how snapshots and control commands see consistent state.
- * The figures cmctl shows are atomic counters that any thread may read.
+ * A gateway: one event loop that owns its sessions, both their sockets and their timers. Other threads never
+ * touch a session; they post tasks ({@link #call}) that run on the loop, which is how snapshots and control
+ * commands see consistent state. The figures cmctl shows are atomic counters any thread may read. Host names
+ * are looked up asynchronously on the loop itself, so a slow DNS answer costs only the session that waits for it.
  */
-final class Gateway implements Runnable {
-
-    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
-    /** One read's worth; shared by every session of the gateway, so an idle session holds no buffer. */
-    private static final int SCRATCH = 64 * 1024;
-    private static final long MAX_SELECT_MILLIS = 1000;
+final class Gateway implements HandshakePolicy {
 
     private final int id;
     private final RelayEngine engine;
-    private final Selector selector;
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH);
+    private final EventLoop loop;
+    private final LoopLifecycle lifecycle;
+    private final DnsNameResolver resolver;
     private final Set<Session> sessions = new HashSet<>();
-    private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final LoopLifecycle lifecycle = new LoopLifecycle();
-    private final java.util.Random random = new java.util.Random();
+    private final Random random = new Random();
 
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Bytes from and to clients: written on the loop only, read by any thread. */
+    private volatile long bytesIn;
+    private volatile long bytesOut;
     private volatile boolean suspended;
     private volatile boolean draining;
-    private volatile boolean aborting;
-    private int admittedSessions;
+    private volatile long idleSinceNanos = System.nanoTime();
 
-    Gateway(int id, RelayEngine engine) throws IOException {
+    Gateway(int id, RelayEngine engine) {
         this.id = id;
         this.engine = engine;
-        this.selector = Selector.open();
+        this.lifecycle = new LoopLifecycle("tnsrelay-gateway-" + id, engine::loopFinished);
+        Transport t = engine.transport();
+        this.loop = new SingleThreadIoEventLoop(null, lifecycle.around(engine.executor(), (th, e) -> engine.fail(e)),
+                t.ioHandlers);
+        DnsNameResolverBuilder names = new DnsNameResolverBuilder(loop).datagramChannelType(t.datagrams)
+                .socketChannelType(t.sockets).resolveCache(engine.dnsCache()).queryTimeoutMillis(
+                        engine.dnsQueryTimeout().toMillis());
+        engine.nameServers().ifPresent(names::nameServerProvider);
+        this.resolver = names.build();
     }
 
     int id() {
@@ -71,38 +72,65 @@ final class Gateway implements Runnable {
         return engine;
     }
 
-    Selector selector() {
-        return selector;
-    }
-
-    ByteBuffer scratch() {
-        return scratch;
-    }
-
-    Clock clock() {
-        return engine.clock();
-    }
-
-    CmanParameters parameters() {
-        return engine.parameters();
-    }
-
-    RuleList rules() {
-        return engine.rules();
+    Transport transport() {
+        return engine.transport();
     }
 
     EventLog events() {
         return engine.events();
     }
 
-    ServiceRegistry registry() {
+    LoopLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Starts the loop's thread now (Netty starts it at the first task). */
+    void start() {
+        onLoop(() -> { });
+    }
+
+    // ---- the policy a handshake reads
+
+    @Override
+    public RuleList rules() {
+        return engine.rules();
+    }
+
+    @Override
+    public CmanParameters parameters() {
+        return engine.parameters();
+    }
+
+    @Override
+    public ServiceRegistry registry() {
         return engine.registry();
     }
 
-    /** Ties between equally loaded handlers are broken with this; used on the loop's thread only. */
-    java.util.Random random() {
+    @Override
+    public Random random() {
         return random;
     }
+
+    @Override
+    public boolean listensOn(InetAddress address, int port) {
+        return engine.listensOn(address, port);
+    }
+
+    @Override
+    public RouteLoops routeLoops() {
+        return engine.routeLoops();
+    }
+
+    @Override
+    public boolean serverDnMatch() {
+        return engine.tls().profile().serverDnMatch();
+    }
+
+    Future<List<InetAddress>> resolve(String host) {
+        return resolver.resolveAll(host);
+    }
+
+    // ---- sessions
 
     int activeSessions() {
         return active.get();
@@ -116,73 +144,78 @@ final class Gateway implements Runnable {
         suspended = value;
     }
 
-    /** Takes a socket accepted by the listener; {@code refusal} is non-zero when it must be refused. */
-    void adopt(SocketChannel channel, long sessionId, int refusal) {
-        if (lifecycle.hasFinished()) {
-            closeQuietly(channel); // shut down: nobody would serve it
-            return;
-        }
+    /** Nanos since the last session ended while none is left; 0 while it has sessions. */
+    long idleNanos(long now) {
+        return active.get() == 0 ? now - idleSinceNanos : 0;
+    }
+
+    /**
+     * Takes a socket the listener accepted (called on the listener's thread): the session starts on this loop.
+     *
+     * @param preset a refusal for the client once its CONNECT is read, or null
+     */
+    void adopt(Channel child, long sessionId, Refusal preset) {
         active.incrementAndGet();
         total.incrementAndGet();
         peak.accumulateAndGet(active.get(), Math::max);
-        submit(() -> {
-            try {
-                Session s = new Session(sessionId, this, channel, refusal);
-                sessions.add(s);
-                s.start();
-            } catch (IOException | java.nio.channels.ClosedSelectorException e) {
-                // the gateway stopped between hand-off and start
+        child.config().setOption(ChannelOption.TCP_NODELAY, true);
+        child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        Session s = new Session(sessionId, this, child, preset);
+        child.pipeline().addLast("frames", new TnsFrames()).addLast("handshake", s.clientSide());
+        loop.register(child).addListener(f -> {
+            if (!f.isSuccess()) {
+                child.close(); // the gateway stopped between hand-off and start
                 active.decrementAndGet();
-                closeQuietly(channel);
             }
         });
     }
 
-    /** Counts a session against MAX_CONNECTIONS; false when the gateway is full. */
-    boolean admit() {
-        if (admittedSessions >= parameters().number(CmanParameter.MAX_CONNECTIONS)) {
-            return false;
-        }
-        admittedSessions++;
-        return true;
+    void started(Session s) {
+        sessions.add(s);
     }
 
-    void refused() {
-        refused.incrementAndGet();
-    }
-
-    void remove(Session s, boolean wasAdmitted) {
-        if (sessions.remove(s)) {
-            active.decrementAndGet();
-            if (wasAdmitted) {
-                admittedSessions--;
+    void ended(Session s) {
+        if (sessions.remove(s) && active.decrementAndGet() == 0) {
+            idleSinceNanos = System.nanoTime();
+            if (draining) {
+                stop();
             }
         }
     }
 
-    void schedule(Deadline d) {
-        deadlines.add(d);
+    /** Counts bytes a session of this gateway received from its client; on the loop only. */
+    @SuppressWarnings("NonAtomicOperationOnVolatileField") // one writer: this loop
+    void countIn(long n) {
+        bytesIn += n;
     }
 
-    void submit(Runnable task) {
-        tasks.add(task);
-        selector.wakeup();
+    /** Counts bytes a session of this gateway sent to its client; on the loop only. */
+    @SuppressWarnings("NonAtomicOperationOnVolatileField")
+    void countOut(long n) {
+        bytesOut += n;
+    }
+
+    void countRefused() {
+        refused.incrementAndGet();
     }
 
     /** Runs on the loop and answers; fails if the gateway has stopped. */
     <T> CompletableFuture<T> call(Supplier<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (lifecycle.hasFinished()) {
+        if (loop.isShuttingDown()) {
             result.completeExceptionally(new IllegalStateException("gateway " + id + " has stopped"));
             return result;
         }
-        submit(() -> {
+        onLoop(() -> {
             try {
                 result.complete(task.get());
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
+        if (loop.isShuttingDown() && !result.isDone()) {
+            result.completeExceptionally(new IllegalStateException("gateway " + id + " has stopped"));
+        }
         return result;
     }
 
@@ -194,12 +227,12 @@ final class Gateway implements Runnable {
     }
 
     /** Closes the sessions {@code selects} picks; runs on the loop. */
-    int close(java.util.function.Predicate<SessionInfo> selects, String reason) {
+    int close(Predicate<SessionInfo> selects, String reason) {
         long now = System.nanoTime();
         int n = 0;
         for (Session s : new ArrayList<>(sessions)) {
             if (selects.test(s.snapshot(now))) {
-                s.close(reason);
+                s.end(reason);
                 n++;
             }
         }
@@ -207,110 +240,40 @@ final class Gateway implements Runnable {
     }
 
     GatewayInfo info() {
-        return new GatewayInfo(id, suspended, active.get(), peak.get(), total.get(), refused.get());
+        return new GatewayInfo(id, suspended, active.get(), peak.get(), total.get(), refused.get(), bytesIn, bytesOut);
     }
 
-    /** Normal shutdown: finish when the last session ends. */
+    /** Normal shutdown: the loop ends when the last session does. */
     void drain() {
         draining = true;
-        selector.wakeup();
+        onLoop(() -> {
+            if (sessions.isEmpty()) {
+                stop();
+            }
+        });
     }
 
-    /** Abort: close every session now. */
+    /** Abort: every session closed now, then the loop ends. */
     void abort() {
-        aborting = true;
-        selector.wakeup();
+        draining = true;
+        onLoop(() -> {
+            for (Session s : new ArrayList<>(sessions)) {
+                s.end("gateway " + id + " shut down");
+            }
+            stop();
+        });
     }
 
-    /** When the loop runs and when it has ended. */
-    LoopLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    @Override
-    public void run() {
-        lifecycle.enter("tnsrelay-gateway-" + id);
+    private void onLoop(Runnable task) {
         try {
-            while (!aborting && !(draining && sessions.isEmpty() && tasks.isEmpty())) {
-                selector.select(selectTimeout());
-                runTasks();
-                dispatch();
-                fireDeadlines();
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            LOG.log(Level.ERROR, "gateway " + id + " stopped", e);
-        } catch (Error e) {
-            engine.fail(e);
-        } finally {
-            runTasks();
-            new ArrayList<>(sessions).forEach(s -> s.close("gateway " + id + " shut down"));
-            try {
-                selector.close();
-            } catch (IOException ignored) {
-                // nothing more to release
-            }
-            lifecycle.exit();
-            runTasks(); // hand-offs that raced the shutdown: their sockets are closed, not leaked
-            engine.loopFinished();
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the loop has ended already: nothing is left to drain or close
         }
     }
 
-    private long selectTimeout() {
-        Deadline next = deadlines.peek();
-        if (next == null) {
-            return MAX_SELECT_MILLIS;
-        }
-        long millis = (next.dueNanos() - System.nanoTime()) / 1_000_000;
-        return Math.max(1, Math.min(MAX_SELECT_MILLIS, millis + 1));
-    }
-
-    private void runTasks() {
-        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-            task.run();
-        }
-    }
-
-    private void dispatch() {
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            Endpoint ep = (Endpoint) key.attachment();
-            if (!key.isValid()) {
-                continue;
-            }
-            try {
-                ep.session.onReady(ep, key.readyOps());
-            } catch (IOException e) {
-                ep.session.close("network error: " + e.getMessage());
-            } catch (TnsProtocolException e) {
-                LOG.log(Level.INFO, "session {0}: {1}", ep.session.id, e.getMessage());
-                ep.session.close("protocol error: " + e.getMessage());
-            } catch (RuntimeException e) {
-                // a defect must cost one session, never the gateway
-                LOG.log(Level.ERROR, "session " + ep.session.id + " failed", e);
-                ep.session.close("internal error: " + e);
-            }
-        }
-    }
-
-    private void fireDeadlines() {
-        long now = System.nanoTime();
-        while (!deadlines.isEmpty() && deadlines.peek().dueNanos() - now <= 0) {
-            Deadline d = deadlines.poll();
-            try {
-                d.session().onDeadline(d, now);
-            } catch (IOException | RuntimeException e) {
-                d.session().close("error at a timeout: " + e);
-            }
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+    private void stop() {
+        resolver.close();
+        loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     }
 }

@@ -3,8 +3,9 @@ package dev.tnsrelay.gateway;
 import dev.tnsrelay.registry.ServiceRegistry;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.PacketType;
+import dev.tnsrelay.tns.TnsProtocolException;
+import dev.tnsrelay.tns.TnsReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,25 +25,24 @@ final class HealthCheck implements Runnable {
 
     private final ServiceRegistry registry;
     private final Duration interval;
-    private final LoopLifecycle lifecycle = new LoopLifecycle();
+    private final LoopLifecycle lifecycle;
     private final CountDownLatch stop = new CountDownLatch(1);
 
-    HealthCheck(ServiceRegistry registry, Duration interval) {
+    /** @param onExit told when the check's loop has ended */
+    HealthCheck(ServiceRegistry registry, Duration interval, Runnable onExit) {
         this.registry = registry;
         this.interval = interval;
+        this.lifecycle = new LoopLifecycle("tnsrelay-health-check", onExit);
     }
 
     @Override
     public void run() {
-        lifecycle.enter("tnsrelay-health-check");
         try {
             while (!stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
                 round();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lifecycle.exit();
         }
     }
 
@@ -64,15 +64,10 @@ final class HealthCheck implements Runnable {
                 out.write(packet);
             }
             out.flush();
-            InputStream in = s.getInputStream();
-            byte[] header = in.readNBytes(8);
-            if (header.length < 8) {
-                return false;
-            }
-            PacketType answer = PacketType.of(header[4] & 0xff);
+            PacketType answer = new TnsReader(s.getInputStream()).next().type();
             return answer == PacketType.ACCEPT || answer == PacketType.REFUSE || answer == PacketType.REDIRECT
                     || answer == PacketType.RESEND;
-        } catch (IOException e) {
+        } catch (IOException | TnsProtocolException e) {
             return false;
         }
     }

@@ -1,29 +1,48 @@
 package dev.tnsrelay.gateway;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The life of a loop run on a lent thread (listener, gateway): it names the thread while it runs and gives
- * the name back after, and lets the engine wait until the loop runs and until it has finished.
+ * The life of one event loop run on a lent thread (listener, gateway, health check): it names the thread while
+ * it runs and gives the name back after, and lets the engine wait until the loop runs and until it has finished.
+ * The loop's thread comes from the engine's {@link Executor} — the server's WorkManager when hosted.
  */
 final class LoopLifecycle {
 
+    private final String name;
+    private final Runnable onExit;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private String lentName;
 
-    /** At the top of run(). */
-    void enter(String name) {
-        lentName = Thread.currentThread().getName();
-        Thread.currentThread().setName(name);
-        running.countDown();
+    /** @param onExit told after the loop has ended, on its thread */
+    LoopLifecycle(String name, Runnable onExit) {
+        this.name = name;
+        this.onExit = onExit;
     }
 
-    /** In run()'s finally. */
-    void exit() {
-        finished.countDown();
-        Thread.currentThread().setName(lentName);
+    /** {@code executor}, each task of which runs as this loop: named, watched, its end reported. */
+    Executor around(Executor executor, Thread.UncaughtExceptionHandler failed) {
+        return task -> executor.execute(() -> {
+            Thread t = Thread.currentThread();
+            String lent = t.getName();
+            t.setName(name);
+            running.countDown();
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failed.uncaughtException(t, e);
+            } finally {
+                t.setName(lent);
+                onExit.run();
+                finished.countDown(); // last: whoever waits for the end finds the loop's work all done
+            }
+        });
+    }
+
+    String name() {
+        return name;
     }
 
     boolean hasFinished() {

@@ -1,540 +1,706 @@
 package dev.tnsrelay.gateway;
 
-import dev.tnsrelay.config.CmanParameter;
-import dev.tnsrelay.config.CmanParameters;
-import dev.tnsrelay.descriptor.Address;
-import dev.tnsrelay.descriptor.ConnectDescriptor;
-import dev.tnsrelay.net.NetParseException;
-import dev.tnsrelay.registry.Selection;
-import dev.tnsrelay.rules.ActionList;
-import dev.tnsrelay.tns.ConnectPacket;
-import dev.tnsrelay.tns.ConnectRequest;
-import dev.tnsrelay.tns.FrameDecoder;
-import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.logging.LogText;
+import dev.tnsrelay.tns.RefusePacket;
 import dev.tnsrelay.tns.TnsPacket;
 import dev.tnsrelay.tns.TnsProtocolException;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import dev.tnsrelay.tls.DnMatch;
+import dev.tnsrelay.tls.TlsFailure;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.security.auth.x500.X500Principal;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One client session, owned by one gateway thread: the handshake as a sequence of states
- * ({@link SessionState}), then the relay of bytes both ways. Every decision a client can see is here:
- * REFUSE with ORA-12529 for a rule rejection, silence for a drop, the next hop's answer passed on.
+ * One client session as Netty glue: the client's channel and the next hop's, both on the gateway's event loop;
+ * the {@link Handshake} decides, this class does what it says — writes, lookups, connections, deadlines — and,
+ * once the next hop has answered, relays bytes both ways with backpressure (a side that cannot take more stops
+ * the other from reading) and half-closes as the peers do. Every timer is cancelled when the session ends, so
+ * nothing of an ended session stays reachable.
+ *
+ * <p>On a TCPS endpoint the client's bytes pass a TLS handler first, whose handshake the INBOUND deadline bounds;
+ * a TCPS next hop gets one too, whose handshake and certificate check come before the CONNECT is sent, within the
+ * OUTBOUND deadline. A failed TLS handshake is told to the listeners with its cause and counted by the engine.
  */
-final class Session {
+final class Session implements Handshake.Io {
 
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.gateway");
-
-    /** Largest handshake packet: a 2-byte length cannot say more. */
-    private static final int MAX_HANDSHAKE_PACKET = 0xffff;
-    /** Redirects the gateway follows for one session before it gives up (JDBC follows 20, node 2). */
-    static final int MAX_REDIRECTS = 8;
-    private static final int REDIRECT_SDU = 8192;
+    /** How long a last packet (a REFUSE) may take to leave before the socket is closed anyway. */
+    private static final long LAST_WRITE_SECONDS = 5;
 
     final long id;
-    final Gateway gateway;
-    final Endpoint client;
+    private final Gateway gateway;
+    private final Channel client;
     private final InetSocketAddress clientAddress;
-    private final int localPort;
     private final Instant startedAt;
     private final long startNanos;
-    private final int presetRefusal;
-
-    private Endpoint server;
-    private SessionState state = SessionState.CONNECTING_IN;
-    private FrameDecoder clientFrames = new FrameDecoder(MAX_HANDSHAKE_PACKET);
-    private FrameDecoder serverFrames;
-    private ConnectRequest request;
-    private byte[] outbound;
-    private TnsPacket pendingRedirect;
-    private final Deque<InetSocketAddress> candidates = new ArrayDeque<>();
-    private int lastConnectError = TnsErrors.NO_LISTENER;
-    private int connectGeneration;
-    private int redirects;
-    private boolean admitted;
-    private boolean closing;
-    private String service = "";
-    private String serverLabel = "";
+    private final Handshake handshake;
+    private final Map<Handshake.Timer, ScheduledFuture<?>> timers = new EnumMap<>(Handshake.Timer.class);
+    private Channel server;
+    private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> sessionTimer;
+    private Handshake.SessionLimits limits;
     private long lastActivityNanos;
     private long bytesIn;
     private long bytesOut;
-    private Duration idleTimeout = Duration.ZERO;
-    private Duration sessionTimeout = Duration.ZERO;
-    private Duration outboundTimeout = Duration.ZERO;
-    private boolean connectionStatistics;
-    private String closeReason = "";
-    /** The connect data counted in the engine's route loops while this session is in the handshake. */
-    private String passing;
-    /** The registered handler this session was routed to, when it named only its service. */
-    private Selection routed;
+    private boolean clientEnded;
+    private boolean serverEnded;
+    private boolean ended;
+    /** The TCPS endpoint's context, null on a TCP endpoint. */
+    private final SslContext clientTls;
+    private boolean clientTlsPending;
+    private String peerDn = "";
+    /** The TLS of the next hop being reached, null for TCP; its handshake pending, or a RESEND 0x08's. */
+    private Handshake.TlsLeg serverLeg;
+    private boolean serverTlsPending;
+    private boolean renegotiating;
 
-    Session(long id, Gateway gateway, SocketChannel channel, int presetRefusal) throws IOException {
+    Session(long id, Gateway gateway, Channel client, Refusal preset) {
         this.id = id;
         this.gateway = gateway;
-        this.client = new Endpoint(this, channel);
-        this.clientAddress = (InetSocketAddress) channel.getRemoteAddress();
-        this.localPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-        this.startedAt = gateway.clock().instant();
+        this.client = client;
+        this.clientAddress = (InetSocketAddress) client.remoteAddress();
+        this.startedAt = gateway.engine().clock().instant();
         this.startNanos = System.nanoTime();
         this.lastActivityNanos = startNanos;
-        this.presetRefusal = presetRefusal;
+        int localPort = ((InetSocketAddress) client.localAddress()).getPort();
+        this.handshake = new Handshake(gateway, this, clientAddress.getAddress(), localPort, preset);
+        this.clientTls = gateway.engine().serverTlsFor((InetSocketAddress) client.localAddress()).orElse(null);
     }
 
-    void start() throws IOException {
-        client.key = client.channel.register(gateway.selector(), SelectionKey.OP_READ, client);
-        gateway.engine().listeners().tell(l -> l.opened(snapshot(System.nanoTime())));
-        CmanParameters p = gateway.parameters();
-        schedule(Deadline.Kind.INBOUND_CONNECT, p.duration(CmanParameter.INBOUND_CONNECT_TIMEOUT), 0);
+    /** The handler that starts the session and feeds it the client's packets. */
+    ChannelInboundHandlerAdapter clientSide() {
+        return new ClientSide();
     }
 
-    SessionState state() {
-        return state;
-    }
-
-    // ---- events from the gateway loop
-
-    void onReady(Endpoint ep, int ops) throws IOException {
-        if (ep == server && (ops & SelectionKey.OP_CONNECT) != 0) {
-            finishConnect();
-            return;
-        }
-        if ((ops & SelectionKey.OP_WRITE) != 0) {
-            onWritable(ep);
-        }
-        if (state != SessionState.CLOSED && ep.key.isValid() && (ops & SelectionKey.OP_READ) != 0) {
-            onReadable(ep);
-        }
-    }
-
-    private void onWritable(Endpoint ep) throws IOException {
-        if (!ep.flush()) {
-            return;
-        }
-        if (closing && !client.hasPending()) {
-            close(closeReason);
-        } else if (state == SessionState.ESTABLISHED && bothEnded()) {
-            closeWhenFlushed();
-        } else if (state == SessionState.ESTABLISHED) {
-            Endpoint source = other(ep);
-            if (!source.eof) {
-                source.interest(SelectionKey.OP_READ, true);
-            }
-        }
-    }
-
-    private void onReadable(Endpoint ep) throws IOException {
-        ByteBuffer buf = gateway.scratch();
-        buf.clear();
-        int n = ep.channel.read(buf);
-        if (n < 0) {
-            onEof(ep);
-            return;
-        }
-        buf.flip();
+    private void start() {
         lastActivityNanos = System.nanoTime();
-        if (ep == client) {
-            bytesIn += n;
-        }
-        if (state == SessionState.ESTABLISHED) {
-            relay(ep, buf);
-        } else if (ep == client && !closing) {
-            clientFrames.feed(buf);
-            onClientPackets();
-        } else if (ep == server && state == SessionState.HANDSHAKE) {
-            serverFrames.feed(buf);
-            onServerPackets();
-        }
+        gateway.started(this);
+        tell(l -> l.opened(snapshot(lastActivityNanos)));
+        handshake.start();
     }
 
-    private void relay(Endpoint from, ByteBuffer buf) throws IOException {
-        Endpoint to = other(from);
-        if (to == client) {
-            bytesOut += buf.remaining();
-        }
-        if (!to.write(buf)) {
-            from.interest(SelectionKey.OP_READ, false);
-        }
+    // ---- what the handshake asks for
+
+    @Override
+    public void toClient(byte[] packet) {
+        countOut(packet.length);
+        client.writeAndFlush(Unpooled.wrappedBuffer(packet), client.voidPromise());
     }
 
-    private void onEof(Endpoint ep) throws IOException {
-        ep.interest(SelectionKey.OP_READ, false);
-        if (state != SessionState.ESTABLISHED) {
-            close(ep == client ? "client closed during the handshake" : "next hop closed during the handshake");
-            return;
-        }
-        ep.eof = true;
-        if (bothEnded()) {
-            closeWhenFlushed();
-        } else {
-            other(ep).shutdownOutput();
-        }
+    @Override
+    public void toServer(byte[] packets) {
+        server.writeAndFlush(Unpooled.wrappedBuffer(packets), server.voidPromise());
     }
 
-    private boolean bothEnded() {
-        return client.eof && server.eof;
-    }
-
-    /** Both directions have ended: close once the last bytes have been written, never before. */
-    private void closeWhenFlushed() {
-        if (!client.hasPending() && !server.hasPending()) {
-            close("closed");
-        }
-    }
-
-    // ---- the client's connect request
-
-    private void onClientPackets() throws IOException {
-        for (TnsPacket p = clientFrames.next(); p != null && !closing; p = clientFrames.next()) {
-            if (state != SessionState.CONNECTING_IN && state != SessionState.RESEND) {
-                throw new TnsProtocolException("the client sent " + p.type() + " before the next hop answered");
+    @Override
+    public void resolve(String host) {
+        gateway.resolve(host).addListener(f -> safely(() -> {
+            if (ended) {
+                return;
             }
-            if (request == null) {
-                request = new ConnectRequest(ConnectPacket.of(p));
+            if (f.isSuccess()) {
+                @SuppressWarnings("unchecked")
+                List<InetAddress> found = (List<InetAddress>) f.getNow();
+                handshake.onResolved(host, found);
+            } else if (timedOut(f.cause())) {
+                handshake.onResolveTimedOut(host);
             } else {
-                request.add(p);
+                handshake.onResolved(host, List.of());
             }
-            if (request.complete()) {
-                if (state == SessionState.CONNECTING_IN) {
-                    admit();
-                } else {
-                    state = SessionState.HANDSHAKE;
-                    server.write(request.bytes());
-                }
+        }));
+    }
+
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof io.netty.resolver.dns.DnsNameResolverTimeoutException) {
+                return true;
             }
         }
+        return false;
     }
 
-    private void admit() throws IOException {
-        if (presetRefusal != 0) {
-            refuse(presetRefusal, Refusal.Reason.LIMIT, "no gateway takes new connections");
-            return;
-        }
-        Admission a = Admission.decide(request.connectData(), clientAddress.getAddress(), localPort, gateway.rules(),
-                gateway.registry(), gateway.random(), gateway.engine()::listensOn);
-        service = a.service();
-        routed = a.routed();
-        switch (a.decision()) {
-            case CLOSE -> {
-                event("dropped", a.reason());
-                gateway.engine().listeners().tell(l -> l.dropped(snapshot(System.nanoTime()), a.reason()));
-                close(a.reason());
-            }
-            case REFUSE -> refuse(a.refusal(), a.kind(), a.reason());
-            case ROUTE -> route(a);
-        }
-    }
-
-    private void route(Admission a) throws IOException {
-        if (!gateway.admit()) {
-            refuse(TnsErrors.NO_HANDLER, Refusal.Reason.LIMIT, "MAX_CONNECTIONS reached on gateway " + gateway.id());
-            return;
-        }
-        if (!gateway.engine().routeLoops().enter(request.connectData(), a.identified())) {
-            refuse(TnsErrors.ROUTING_LOOP, Refusal.Reason.BAD_INPUT, "routing loop: this connect is already passing"
-                    + " through the gateway as often as it may");
-            return;
-        }
-        passing = request.connectData();
-        admitted = true;
-        applyTimeouts(a.actions());
-        serverLabel = a.next().socketHost() + ":" + a.next().port();
-        if (a.nextAddresses().isEmpty()) {
-            refuse(TnsErrors.UNKNOWN_HOST, Refusal.Reason.NEXT_HOP, "next hop host " + a.next().socketHost() + " is unknown");
-            return;
-        }
-        a.nextAddresses().forEach(ip -> candidates.add(new InetSocketAddress(ip, a.next().port())));
-        outbound = request.bytes();
-        connectNext();
-    }
-
-    private void applyTimeouts(ActionList actions) {
-        CmanParameters p = gateway.parameters();
-        idleTimeout = actions.idleTimeout().orElse(p.duration(CmanParameter.IDLE_TIMEOUT));
-        sessionTimeout = actions.sessionTimeout().orElse(p.duration(CmanParameter.SESSION_TIMEOUT));
-        outboundTimeout = actions.outboundConnectTimeout().orElse(p.duration(CmanParameter.OUTBOUND_CONNECT_TIMEOUT));
-        connectionStatistics = actions.connectionStatistics().orElse(p.isOn(CmanParameter.CONNECTION_STATISTICS));
-    }
-
-    // ---- the next hop
-
-    private void connectNext() throws IOException {
+    @Override
+    public void connect(InetSocketAddress target, Duration timeout, Handshake.TlsLeg tls) {
         closeServer();
-        InetSocketAddress target = candidates.poll();
-        if (target == null) {
-            refuse(lastConnectError, Refusal.Reason.NEXT_HOP, "next hop " + serverLabel + " cannot be reached");
-            return;
+        Channel ch = gateway.transport().newSocket.apply(target.getAddress());
+        ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ch.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0); // the handshake's OUTBOUND deadline rules
+        serverLeg = tls;
+        serverTlsPending = tls != null;
+        if (tls != null) {
+            ch.pipeline().addLast("tls", serverTlsHandler(ch, tls, target.getPort()));
         }
-        state = SessionState.CONNECTING_OUT;
-        // a socket of the target's own family: a dual-stack one costs extra option calls on every connect
-        SocketChannel channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet4Address
-                ? java.net.StandardProtocolFamily.INET : java.net.StandardProtocolFamily.INET6);
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        server = new Endpoint(this, channel);
-        connectGeneration++;
-        try {
-            if (channel.connect(target)) {
-                server.key = channel.register(gateway.selector(), 0, server);
-                onConnected();
-                return;
+        ch.pipeline().addLast("frames", new TnsFrames()).addLast("handshake", new ServerSide());
+        server = ch;
+        client.eventLoop().register(ch).addListener((ChannelFuture r) -> safely(() -> {
+            if (!r.isSuccess()) {
+                connected(ch, r);
+            } else {
+                ch.connect(target).addListener((ChannelFuture c) -> safely(() -> connected(ch, c)));
             }
-            server.key = channel.register(gateway.selector(), SelectionKey.OP_CONNECT, server);
-            schedule(Deadline.Kind.OUTBOUND_CONNECT, outboundTimeout, connectGeneration);
-        } catch (IOException e) {
-            lastConnectError = TnsErrors.NO_LISTENER;
-            connectNext();
-        }
+        }));
     }
 
-    private void finishConnect() throws IOException {
-        try {
-            server.channel.finishConnect();
-        } catch (IOException e) {
-            lastConnectError = TnsErrors.NO_LISTENER;
-            connectNext();
+    private void connected(Channel ch, ChannelFuture result) {
+        if (ch != server || ended) {
+            ch.close();
             return;
         }
-        server.interest(SelectionKey.OP_CONNECT, false);
-        onConnected();
+        if (result.isSuccess()) {
+            if (!serverTlsPending) {
+                handshake.onConnected();
+            } // else: once the TLS handshake is done and the certificate matches
+        } else {
+            LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, handshake.server(),
+                    String.valueOf(result.cause()));
+            handshake.onConnectFailed(result.cause() instanceof io.netty.channel.ConnectTimeoutException);
+        }
     }
 
-    private void onConnected() throws IOException {
-        state = SessionState.HANDSHAKE;
-        serverFrames = new FrameDecoder(MAX_HANDSHAKE_PACKET);
-        server.interest(SelectionKey.OP_READ, true);
-        server.write(outbound);
-    }
-
-    private void onServerPackets() throws IOException {
-        for (TnsPacket p = serverFrames.next(); p != null; p = serverFrames.next()) {
-            if (pendingRedirect != null) {
-                follow(joinSplitRedirect(pendingRedirect, p));
-                return;
+    @Override
+    public void arm(Handshake.Timer timer, Duration after) {
+        disarm(timer);
+        timers.put(timer, client.eventLoop().schedule(() -> safely(() -> {
+            timers.remove(timer);
+            if (!ended && timer == Handshake.Timer.INBOUND && clientTlsPending) {
+                tlsFailed(new TlsFailure(TlsFailure.Cause.TIMEOUT, "client", "INBOUND_CONNECT_TIMEOUT ran out"));
+            } else if (!ended && timer == Handshake.Timer.OUTBOUND && serverTlsPending) {
+                TlsFailure f = new TlsFailure(TlsFailure.Cause.TIMEOUT, "next hop", "the OUTBOUND deadline ran out");
+                countTlsFailure(f);
+                handshake.onDeadline(timer);
+            } else if (!ended) {
+                handshake.onDeadline(timer);
             }
-            switch (p.type()) {
-                case ACCEPT -> {
-                    establish(p);
-                    return;
-                }
-                case REFUSE -> {
-                    // pass the listener's refusal on as it is, and whatever follows it, until it closes
-                    LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, serverLabel,
-                            Integer.toString(Packets.refuseError(p)));
-                    event("refused", "next hop " + serverLabel + " refused with ORA-" + Packets.refuseError(p));
-                    Refusal passed = new Refusal(Packets.refuseError(p), Refusal.Reason.NEXT_HOP,
-                            "next hop " + serverLabel + " refused");
-                    gateway.engine().listeners().tell(l -> l.refused(snapshot(System.nanoTime()), passed));
-                    passThrough(p.bytes());
-                    return;
-                }
-                case RESEND -> {
-                    byte[] resend = p.bytes().clone();
-                    resend[5] &= (byte) ~TnsPacket.FLAG_RESEND_TLS; // the client leg is plain TCP
-                    toClient(resend);
-                    request = null;
-                    state = SessionState.RESEND;
-                    schedule(Deadline.Kind.INBOUND_CONNECT,
-                            gateway.parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT), 0);
-                }
-                case REDIRECT -> {
-                    if (10 + p.u16(8) > p.bytes().length) {
-                        pendingRedirect = p;
-                    } else {
-                        follow(Packets.Redirect.of(p));
-                        return;
-                    }
-                }
-                default -> toClient(p.bytes());
-            }
+        }), after.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public void disarm(Handshake.Timer timer) {
+        ScheduledFuture<?> t = timers.remove(timer);
+        if (t != null) {
+            t.cancel(false);
         }
     }
 
-    private static Packets.Redirect joinSplitRedirect(TnsPacket head, TnsPacket data) {
-        byte[] joined = new byte[head.bytes().length + data.bytes().length - TnsPacket.HEADER - 2];
-        System.arraycopy(head.bytes(), 0, joined, 0, head.bytes().length);
-        System.arraycopy(data.bytes(), TnsPacket.HEADER + 2, joined, head.bytes().length,
-                data.bytes().length - TnsPacket.HEADER - 2);
-        return Packets.Redirect.of(TnsPacket.of(joined));
+    @Override
+    public void refuse(Refusal refusal) {
+        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(),
+                Integer.toString(refusal.error()), LogText.of(refusal.detail()));
+        gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + refusal.error() + ": "
+                + refusal.detail());
+        gateway.countRefused();
+        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        byte[] packet = RefusePacket.build(refusal.error());
+        countOut(packet.length);
+        closeServer();
+        closeAfterWriting(client, Unpooled.wrappedBuffer(packet));
+        end("refused with ORA-" + refusal.error() + ": " + refusal.detail(), false);
     }
 
-    /** Follows a REDIRECT itself: the client usually cannot reach the target, which is why it uses a gateway. */
-    private void follow(Packets.Redirect redirect) throws IOException {
-        pendingRedirect = null;
-        if (++redirects > MAX_REDIRECTS) {
-            refuse(TnsErrors.REFUSED, Refusal.Reason.NEXT_HOP, "more than " + MAX_REDIRECTS + " redirects");
-            return;
-        }
-        List<Address> targets;
-        try {
-            targets = ConnectDescriptor.parse(redirect.address(), "redirect").descriptions().get(0).addresses();
-        } catch (NetParseException e) {
-            refuse(TnsErrors.REFUSED, Refusal.Reason.NEXT_HOP, "redirect to an address that does not parse: "
-                    + e.getMessage());
-            return;
-        }
-        candidates.clear();
-        for (Address a : targets) {
-            Admission.resolve(a).forEach(ip -> candidates.add(new InetSocketAddress(ip, a.port())));
-            serverLabel = a.socketHost() + ":" + a.port();
-        }
-        String data = redirect.connectData() != null ? redirect.connectData() : request.connectData();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] packet : ConnectPacket.rebuild(request.connect(), data, TnsPacket.FLAG_AFTER_REDIRECT, REDIRECT_SDU)) {
-            out.writeBytes(packet);
-        }
-        outbound = out.toByteArray();
-        LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, serverLabel);
-        String target = serverLabel;
-        gateway.engine().listeners().tell(l -> l.redirected(snapshot(System.nanoTime()), target));
-        connectNext();
+    @Override
+    public void drop(Refusal.Reason reason, String detail) {
+        gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + detail);
+        tell(l -> l.dropped(snapshot(System.nanoTime()), detail));
+        end(detail);
     }
 
-    private void establish(TnsPacket accept) throws IOException {
-        leaveHandshake();
-        state = SessionState.ESTABLISHED;
-        gateway.engine().listeners().tell(l -> l.established(snapshot(System.nanoTime())));
-        toClient(accept.bytes());
-        passRemainders();
-        schedule(Deadline.Kind.IDLE, idleTimeout, 0);
-        schedule(Deadline.Kind.SESSION, sessionTimeout, 0);
-    }
-
-    private void passThrough(byte[] refuse) throws IOException {
-        leaveHandshake();
-        state = SessionState.ESTABLISHED;
+    @Override
+    public void passRefusal(byte[] refuse, Refusal refusal) {
+        LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, LogText.of(handshake.server()),
+                Integer.toString(refusal.error()));
+        gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop " + handshake.server()
+                + " refused with ORA-" + refusal.error());
+        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
         toClient(refuse);
-        passRemainders();
+        relay();
     }
 
-    /** Bytes read past the handshake belong to the relay. */
-    private void passRemainders() throws IOException {
-        toClient(serverFrames.drain());
-        server.write(clientFrames.drain());
-        serverFrames = null;
-        clientFrames = null;
-        request = null;
-        client.interest(SelectionKey.OP_READ, !server.hasPending());
-        server.interest(SelectionKey.OP_READ, !client.hasPending());
+    @Override
+    public void establish(byte[] accept, Handshake.SessionLimits sessionLimits) {
+        limits = sessionLimits;
+        toClient(accept);
+        relay();
+        tell(l -> l.established(snapshot(System.nanoTime())));
+        if (!limits.idle().isZero()) {
+            idleTimer = client.eventLoop().schedule(this::checkIdle, limits.idle().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (!limits.session().isZero()) {
+            sessionTimer = client.eventLoop().schedule(() -> safely(() -> end("SESSION_TIMEOUT")),
+                    limits.session().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void redirected(String target) {
+        LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, LogText.of(target));
+        tell(l -> l.redirected(snapshot(System.nanoTime()), target));
+    }
+
+    @Override
+    public void close(String reason) {
+        end(reason);
+    }
+
+    /**
+     * Never: the gateway asks no client for a new TLS handshake. A RESEND 0x08 comes from a TCPS next hop whose
+     * listener hands the connection to a process with another certificate; the gateway handles it on that leg
+     * ({@link #renegotiateServerTls}), and a client of a TCPS endpoint would only meet the gateway's own
+     * certificate again. A plain TCP client cannot re-handshake at all (both thin clients crash on it).
+     */
+    @Override
+    public boolean clientRenegotiatesTls() {
+        return false;
+    }
+
+    @Override
+    public void renegotiateServerTls() {
+        Channel ch = server;
+        // outside the TLS handler's own read: it is replaced, and a new handshake starts on the raw connection
+        ch.eventLoop().execute(() -> safely(() -> {
+            if (ended || ch != server || serverLeg == null) {
+                return;
+            }
+            renegotiating = true;
+            serverTlsPending = true;
+            ch.pipeline().remove("tls");
+            ch.pipeline().addFirst("tls", serverTlsHandler(ch, serverLeg,
+                    ((InetSocketAddress) ch.remoteAddress()).getPort()));
+        }));
+    }
+
+    // ---- TLS
+
+    /** The next hop's TLS handler: SNI with its host name (not for an address), no deadline of its own. */
+    private SslHandler serverTlsHandler(Channel ch, Handshake.TlsLeg tls, int port) {
+        SslHandler ssl = gateway.engine().tls().client().newHandler(ch.alloc(), tls.host(), port);
+        ssl.setHandshakeTimeoutMillis(0); // the OUTBOUND deadline bounds it
+        if (dev.tnsrelay.net.IpLiteral.parse(tls.host()).isEmpty()) {
+            // set here: the TLS libraries send none for a name without a dot (localhost, a short host name)
+            javax.net.ssl.SSLParameters p = ssl.engine().getSSLParameters();
+            p.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.host())));
+            ssl.engine().setSSLParameters(p);
+        }
+        return ssl;
+    }
+
+    /** The TCPS endpoint's handshake ended: the client's certificate is kept, or the failure told and the session ends. */
+    private void clientTlsDone(SslHandshakeCompletionEvent done) {
+        if (!clientTlsPending || ended) {
+            return;
+        }
+        clientTlsPending = false;
+        if (!done.isSuccess()) {
+            tlsFailed(TlsFailure.of(done.cause(), "client"));
+            return;
+        }
+        SslHandler ssl = client.pipeline().get(SslHandler.class);
+        try {
+            Certificate[] peer = ssl.engine().getSession().getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate c) {
+                X500Principal subject = c.getSubjectX500Principal();
+                peerDn = subject.getName();
+                handshake.clientCertificate(subject);
+            }
+        } catch (SSLPeerUnverifiedException noCertificate) {
+            // one-way TLS: the client presented none
+        }
+    }
+
+    /** The next hop's handshake ended: its certificate is matched, then the CONNECT goes (again). */
+    private void serverTlsDone(SslHandshakeCompletionEvent done) {
+        if (!serverTlsPending || ended) {
+            return;
+        }
+        serverTlsPending = false;
+        boolean again = renegotiating;
+        renegotiating = false;
+        if (!done.isSuccess()) {
+            TlsFailure f = TlsFailure.of(done.cause(), "next hop");
+            countTlsFailure(f);
+            handshake.onServerTlsFailed(f);
+            return;
+        }
+        if (serverLeg.dnMatch()) {
+            Optional<String> mismatch;
+            try {
+                Certificate[] peer = server.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
+                mismatch = DnMatch.mismatch((X509Certificate) peer[0], serverLeg.host(), serverLeg.service(),
+                        serverLeg.certDn());
+            } catch (SSLPeerUnverifiedException e) {
+                mismatch = Optional.of("the next hop presented no certificate");
+            }
+            if (mismatch.isPresent()) {
+                TlsFailure f = new TlsFailure(TlsFailure.Cause.DN_MISMATCH, "next hop", mismatch.get());
+                countTlsFailure(f);
+                handshake.onServerTlsFailed(f);
+                return;
+            }
+        }
+        if (again) {
+            handshake.onServerTlsRenegotiated();
+        } else {
+            handshake.onConnected();
+        }
+    }
+
+    /** A client's TLS handshake failed: told, counted, logged with its cause; the session ends. */
+    private void tlsFailed(TlsFailure f) {
+        if (ended) {
+            return;
+        }
+        countTlsFailure(f);
+        tell(l -> l.tlsFailed(snapshot(System.nanoTime()), f));
+        end("TLS handshake failed: " + f.text());
+    }
+
+    private void countTlsFailure(TlsFailure f) {
+        gateway.engine().countTlsFailure(f);
+        LOG.log(Level.INFO, "session {0} from {1}: TLS handshake failed: {2}", id, clientLabel(), LogText.of(f.text()));
+        gateway.events().add("tls", "session " + id + " from " + clientLabel() + ": TLS handshake failed: "
+                + f.text());
+    }
+
+    // ---- relaying
+
+    /** From here on bytes are copied both ways; what each decoder still holds goes to the other side first. */
+    private void relay() {
+        lastActivityNanos = System.nanoTime();
+        client.pipeline().replace("handshake", "relay", new Relay(true));
+        client.pipeline().remove("frames");
+        server.pipeline().replace("handshake", "relay", new Relay(false));
+        server.pipeline().remove("frames");
+    }
+
+    private void checkIdle() {
+        safely(() -> {
+            long due = lastActivityNanos + limits.idle().toNanos();
+            long now = System.nanoTime();
+            if (due - now <= 0) {
+                end("IDLE_TIMEOUT");
+            } else if (!ended) {
+                idleTimer = client.eventLoop().schedule(this::checkIdle, due - now, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    /** One direction of the relay: what {@code from} sends goes to its peer. */
+    private final class Relay extends ChannelInboundHandlerAdapter {
+
+        private final boolean fromClient;
+
+        Relay(boolean fromClient) {
+            this.fromClient = fromClient;
+        }
+
+        private Channel peer() {
+            return fromClient ? server : client;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf bytes = (ByteBuf) msg;
+            lastActivityNanos = System.nanoTime();
+            if (fromClient) {
+                countIn(bytes.readableBytes());
+            } else {
+                countOut(bytes.readableBytes());
+            }
+            Channel to = peer();
+            to.write(bytes, to.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            Channel to = peer();
+            to.flush();
+            if (!to.isWritable()) {
+                ctx.channel().config().setAutoRead(false); // a slow reader slows the writer
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            Channel from = peer();
+            if (ctx.channel().isWritable() && !from.config().isAutoRead()) {
+                from.config().setAutoRead(true);
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt == ChannelInputShutdownEvent.INSTANCE) {
+                ended(fromClient);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            closeAfterWriting(peer(), Unpooled.EMPTY_BUFFER);
+            end(fromClient ? "client closed" : "next hop closed", false);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failure(cause);
+        }
+    }
+
+    /** One side sent its last byte: the other side's sending half is shut once what it has is written. */
+    private void ended(boolean byClient) {
+        if (byClient) {
+            clientEnded = true;
+        } else {
+            serverEnded = true;
+        }
+        Channel to = byClient ? server : client;
+        if (clientEnded && serverEnded) {
+            closeAfterWriting(client, Unpooled.EMPTY_BUFFER);
+            closeAfterWriting(server, Unpooled.EMPTY_BUFFER);
+            end("closed", false);
+            return;
+        }
+        to.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+            if (to instanceof DuplexChannel d && to.isActive()) {
+                d.shutdownOutput();
+            }
+        });
+    }
+
+    // ---- the handshake's two sides
+
+    private final class ClientSide extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRegistered(ChannelHandlerContext ctx) {
+            if (clientTls != null) {
+                SslHandler ssl = clientTls.newHandler(ctx.alloc());
+                Duration inbound = gateway.parameters().duration(dev.tnsrelay.config.CmanParameter.INBOUND_CONNECT_TIMEOUT);
+                // the INBOUND deadline bounds the TLS handshake; without one, tnsrelay's handshake limit does
+                ssl.setHandshakeTimeoutMillis(inbound.isZero() ? Handshake.HANDSHAKE_LIMIT.toMillis() : 0);
+                ctx.pipeline().addBefore("frames", "tls", ssl);
+                clientTlsPending = true;
+            }
+            ctx.fireChannelRegistered();
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            start();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            TnsPacket p = (TnsPacket) msg;
+            countIn(p.bytes().length);
+            if (!ended) {
+                handshake.onClientPacket(p);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!ended) {
+                handshake.onClientClosed();
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof SslHandshakeCompletionEvent done) {
+                safely(() -> clientTlsDone(done));
+            } else if (evt == ChannelInputShutdownEvent.INSTANCE && !ended) {
+                if (clientTlsPending) {
+                    tlsFailed(new TlsFailure(TlsFailure.Cause.CLOSED, "client", "closed during the TLS handshake"));
+                } else {
+                    handshake.onClientClosed();
+                }
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failure(cause);
+        }
+    }
+
+    private final class ServerSide extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!ended && ctx.channel() == server) {
+                handshake.onServerPacket((TnsPacket) msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!ended && ctx.channel() == server) {
+                handshake.onServerClosed();
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof SslHandshakeCompletionEvent done && ctx.channel() == server) {
+                safely(() -> serverTlsDone(done));
+            } else if (evt == ChannelInputShutdownEvent.INSTANCE && !ended && ctx.channel() == server) {
+                handshake.onServerClosed();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (ctx.channel() == server) {
+                failure(cause);
+            }
+        }
     }
 
     // ---- endings
 
-    void refuse(int error, Refusal.Reason kind, String reason) throws IOException {
-        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(), Integer.toString(error),
-                dev.tnsrelay.logging.LogText.of(reason));
-        event("refused", "ORA-" + error + ": " + reason);
-        Refusal refusal = new Refusal(error, kind, reason);
-        gateway.engine().listeners().tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
-        gateway.refused();
-        closeServer();
-        closing = true;
-        closeReason = "refused with ORA-" + error + ": " + reason;
-        client.interest(SelectionKey.OP_READ, false);
-        if (toClient(Packets.refuse(error))) {
-            close(closeReason);
+    /**
+     * What a session's fault costs: a protocol error or a network error ends it; a defect ends it and is
+     * logged; an {@link Error} fails the whole instance, which cannot be trusted to serve any more.
+     */
+    private void failure(Throwable cause) {
+        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof Error e) {
+            gateway.engine().fail(e);
+        } else if (ended) {
+            return; // what ended it has been said; a TLS handler reports its failure twice
+        } else if (clientTlsPending && (c instanceof SSLException || c instanceof NotSslRecordException)) {
+            tlsFailed(TlsFailure.of(c, "client"));
+        } else if (serverTlsPending && c instanceof SSLException) {
+            serverTlsDone(new SslHandshakeCompletionEvent(c));
+        } else if (c instanceof TnsProtocolException p) {
+            LOG.log(Level.INFO, "session {0} from {1}: {2}", id, clientLabel(), LogText.of(p.getMessage()));
+            end("protocol error: " + p.getMessage());
+        } else if (c instanceof IOException) {
+            end("network error: " + c.getMessage());
+        } else {
+            LOG.log(Level.ERROR, "session " + id + " failed", c); // a defect must cost one session, never the gateway
+            end("internal error: " + c);
         }
     }
 
-    void onDeadline(Deadline d, long now) throws IOException {
-        if (state == SessionState.CLOSED) {
+    /** Runs a task of this session on its loop: whatever it throws is this session's {@link #failure}. */
+    private void safely(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable e) {
+            failure(e);
+        }
+    }
+
+    /**
+     * Closes {@code ch} once {@code last} and whatever it still holds are written — or after
+     * {@value #LAST_WRITE_SECONDS} s if its peer does not read them: no socket stays open for a silent peer.
+     */
+    private static void closeAfterWriting(Channel ch, ByteBuf last) {
+        ch.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> force = ch.eventLoop().schedule(() -> {
+            ch.close();
+        }, LAST_WRITE_SECONDS, TimeUnit.SECONDS);
+        ch.closeFuture().addListener(f -> force.cancel(false));
+    }
+
+    void end(String reason) {
+        end(reason, true);
+    }
+
+    /**
+     * The one way a session ends: every timer cancelled, the sockets closed (now, or by whoever is writing their
+     * last bytes), the instance told.
+     */
+    private void end(String reason, boolean closeNow) {
+        if (ended) {
             return;
         }
-        switch (d.kind()) {
-            case INBOUND_CONNECT -> {
-                if (state == SessionState.CONNECTING_IN || state == SessionState.RESEND) {
-                    close("INBOUND_CONNECT_TIMEOUT: no complete CONNECT in time");
-                }
-            }
-            case OUTBOUND_CONNECT -> {
-                if (state == SessionState.CONNECTING_OUT && d.generation() == connectGeneration) {
-                    lastConnectError = TnsErrors.TIMED_OUT;
-                    connectNext();
-                }
-            }
-            case IDLE -> {
-                long due = lastActivityNanos + idleTimeout.toNanos();
-                if (due - now <= 0) {
-                    close("IDLE_TIMEOUT");
-                } else {
-                    gateway.schedule(new Deadline(due, this, Deadline.Kind.IDLE, 0));
-                }
-            }
-            case SESSION -> close("SESSION_TIMEOUT");
+        ended = true;
+        timers.values().forEach(t -> t.cancel(false));
+        timers.clear();
+        cancel(idleTimer);
+        cancel(sessionTimer);
+        if (closeNow) {
+            client.close();
+            closeServer();
+        }
+        handshake.ended();
+        gateway.ended(this);
+        SessionInfo last = snapshot(System.nanoTime());
+        tell(l -> l.closed(last, reason));
+        if (limits != null && limits.statistics()) {
+            LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
+                    + " bytes from client {5} to client {6}: {7}", Long.toString(id), clientLabel(),
+                    LogText.of(last.server()), LogText.of(last.service()),
+                    Long.toString((System.nanoTime() - startNanos) / 1_000_000), Long.toString(bytesIn),
+                    Long.toString(bytesOut), LogText.of(reason));
+        } else {
+            LOG.log(Level.DEBUG, "session {0} closed: {1}", id, LogText.of(reason));
         }
     }
 
-    private void schedule(Deadline.Kind kind, Duration after, int generation) {
-        if (!after.isZero()) {
-            gateway.schedule(new Deadline(System.nanoTime() + after.toNanos(), this, kind, generation));
+    private static void cancel(ScheduledFuture<?> t) {
+        if (t != null) {
+            t.cancel(false);
         }
     }
 
     private void closeServer() {
         if (server != null) {
             server.close();
-            server = null;
         }
     }
 
-    void close(String reason) {
-        if (state == SessionState.CLOSED) {
-            return;
-        }
-        leaveHandshake();
-        state = SessionState.CLOSED;
-        client.close();
-        closeServer();
-        gateway.remove(this, admitted);
-        if (routed != null) {
-            gateway.registry().release(service, routed);
-        }
-        SessionInfo last = snapshot(System.nanoTime());
-        gateway.engine().listeners().tell(l -> l.closed(last, reason));
-        if (connectionStatistics) {
-            LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
-                    + " bytes from client {5} to client {6}: {7}", id, clientAddress, serverLabel, service,
-                    (System.nanoTime() - startNanos) / 1_000_000, bytesIn, bytesOut, reason);
-        } else {
-            LOG.log(Level.DEBUG, "session {0} closed: {1}", id, reason);
-        }
+    private void countIn(int n) {
+        bytesIn += n;
+        gateway.countIn(n);
     }
 
-    private void leaveHandshake() {
-        if (passing != null) {
-            gateway.engine().routeLoops().leave(passing);
-            passing = null;
-        }
+    private void countOut(int n) {
+        bytesOut += n;
+        gateway.countOut(n);
     }
 
-    private boolean toClient(byte[] bytes) throws IOException {
-        bytesOut += bytes.length;
-        return client.write(bytes);
+    private void tell(java.util.function.Consumer<SessionListener> event) {
+        gateway.engine().listeners().tell(event);
     }
 
-    private Endpoint other(Endpoint ep) {
-        return ep == client ? server : client;
-    }
-
-    SessionInfo snapshot(long now) {
-        return new SessionInfo(id, clientLabel(),
-                serverLabel, service, gateway.id(), state, startedAt,
-                Duration.ofNanos(Math.max(0, now - lastActivityNanos)), bytesIn, bytesOut);
-    }
-
-    /** A refusal or drop, for show events (established sessions write none). */
-    private void event(String kind, String what) {
-        gateway.events().add(kind, "session " + id + " from " + clientLabel() + ": " + what);
+    SessionInfo snapshot(long nowNanos) {
+        return new SessionInfo(id, clientLabel(), handshake.server(), handshake.service(), gateway.id(),
+                ended ? SessionState.CLOSED : handshake.state(), startedAt,
+                Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut, handshake.clientId(),
+                peerDn);
     }
 
     private String clientLabel() {

@@ -28,6 +28,15 @@ public interface SessionListener {
     default void established(SessionInfo session) {
     }
 
+    /**
+     * The client's TLS handshake on a TCPS endpoint failed (its cause: no certificate, unknown CA, protocol too
+     * old…); the session ends ({@link #closed}) without a word to the client, which has no TLS to hear it. A next
+     * hop's TLS failure is a {@link #refused} with reason NEXT_HOP. Both are counted per cause by the engine
+     * ({@link RelayEngine#tlsFailures()}).
+     */
+    default void tlsFailed(SessionInfo session, dev.tnsrelay.tls.TlsFailure failure) {
+    }
+
     /** The session ended; the snapshot has its final byte counts. */
     default void closed(SessionInfo session, String cause) {
     }

@@ -23,7 +23,7 @@ public final class LogText {
             return "(null)";
         }
         int keep = Math.min(text.length(), max);
-        if (Character.isHighSurrogate(text.charAt(Math.max(0, keep - 1))) && keep < text.length()) {
+        if (keep > 0 && keep < text.length() && Character.isHighSurrogate(text.charAt(keep - 1))) {
             keep--; // never cut a character in half
         }
         StringBuilder out = null;

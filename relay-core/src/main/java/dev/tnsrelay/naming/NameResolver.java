@@ -49,6 +49,10 @@ public final class NameResolver {
         return sqlnet;
     }
 
+    public Optional<TnsnamesFile> tnsnames() {
+        return tnsnames;
+    }
+
     public Resolution resolve(String identifier) {
         String id = identifier.strip();
         if (id.startsWith("(")) {

@@ -10,6 +10,11 @@ import dev.tnsrelay.descriptor.ConnectDescriptor;
  */
 public record Resolution(String identifier, NamingMethod method, String source, ConnectDescriptor descriptor) {
 
+    /** The method's name, or DESCRIPTOR when the identifier was a descriptor given as it is. */
+    public String methodName() {
+        return method == null ? "DESCRIPTOR" : method.name();
+    }
+
     /** The line tnsping prints: {@code Used TNSNAMES adapter to resolve the alias}. */
     public String adapterLine() {
         return method == null ? "Used the connect descriptor as given"

@@ -15,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,18 +56,20 @@ public final class TnsnamesFile {
     private final Map<String, Entry> entries;
     private final Map<String, NetParseException> broken;
     private final List<NvFile.Problem> problems;
+    private final List<Path> files;
 
     private TnsnamesFile(Map<String, Entry> entries, Map<String, NetParseException> broken,
-            List<NvFile.Problem> problems) {
+            List<NvFile.Problem> problems, List<Path> files) {
         this.entries = entries;
         this.broken = broken;
         this.problems = List.copyOf(problems);
+        this.files = List.copyOf(files);
     }
 
     public static TnsnamesFile load(Path file) {
         Loader loader = new Loader();
         loader.read(file.toAbsolutePath().normalize(), new ArrayList<>(), null);
-        return new TnsnamesFile(loader.entries, loader.broken, loader.problems);
+        return new TnsnamesFile(loader.entries, loader.broken, loader.problems, List.copyOf(loader.done));
     }
 
     /** The alias as written in the file, or empty. A broken entry raises its parse error. */
@@ -85,6 +87,11 @@ public final class TnsnamesFile {
         return List.copyOf(entries.keySet());
     }
 
+    /** Every file read: the file itself and those it includes with IFILE. */
+    public List<Path> files() {
+        return files;
+    }
+
     /** The entries that could not be read, with their errors. */
     public List<NvFile.Problem> problems() {
         return problems;
@@ -94,7 +101,7 @@ public final class TnsnamesFile {
         final Map<String, Entry> entries = new LinkedHashMap<>();
         final Map<String, NetParseException> broken = new LinkedHashMap<>();
         final List<NvFile.Problem> problems = new ArrayList<>();
-        final Set<Path> done = new HashSet<>();
+        final Set<Path> done = new LinkedHashSet<>();
 
         /**
          * @param including the files whose IFILE lines lead here, tnsnames.ora first

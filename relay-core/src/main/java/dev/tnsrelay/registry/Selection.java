@@ -1,24 +1,30 @@
 package dev.tnsrelay.registry;
 
 /**
- * The outcome of routing a connect by its service: a handler to connect to, or the Oracle error to refuse
- * with. A chosen handler counts one more session until {@link ServiceRegistry#release} is called.
+ * The outcome of routing a connect by its service: a handler to connect to, or why none takes it (the gateway
+ * answers each with the listener's Oracle error). A chosen handler counts one more session until
+ * {@link ServiceRegistry#release} is called.
+ *
+ * @param refusal why no handler takes the connect, or null when one does
  */
-public record Selection(Handler handler, String instance, int refusal) {
+public record Selection(Handler handler, String instance, Refused refusal) {
 
-    /** ORA-12514: the service is not registered. */
-    public static final int UNKNOWN_SERVICE = 12514;
-    /** ORA-12519: no handler of the kind asked for, or all are full. */
-    public static final int NO_HANDLER = 12519;
-    /** ORA-12526: every instance is in restricted mode. */
-    public static final int ALL_RESTRICTED = 12526;
-    /** ORA-12527: instances are restricted or blocking. */
-    public static final int RESTRICTED_OR_BLOCKING = 12527;
-    /** ORA-12528: every instance blocks new connections. */
-    public static final int ALL_BLOCKING = 12528;
+    /** Why no handler takes a connect, as a listener would say it. */
+    public enum Refused {
+        /** The service is not registered (a listener's ORA-12514). */
+        UNKNOWN_SERVICE,
+        /** No handler of the kind asked for, or every one is full (ORA-12519). */
+        NO_HANDLER,
+        /** Every instance is in restricted mode (ORA-12526). */
+        ALL_RESTRICTED,
+        /** Instances are restricted or blocking (ORA-12527). */
+        RESTRICTED_OR_BLOCKING,
+        /** Every instance blocks new connections (ORA-12528). */
+        ALL_BLOCKING
+    }
 
-    static Selection refused(int error) {
-        return new Selection(null, null, error);
+    static Selection refused(Refused why) {
+        return new Selection(null, null, why);
     }
 
     public boolean accepted() {

@@ -37,8 +37,11 @@ public final class ServiceRegistry {
     private record Candidate(Entry entry, Handler handler, String key) {
     }
 
+    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.registry");
+
     private final Clock clock;
     private final NodePolicy policy;
+    private final List<RegistrationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Entry>> services = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> established = new ConcurrentHashMap<>();
@@ -55,23 +58,53 @@ public final class ServiceRegistry {
         this.policy = new NodePolicy(parameters);
     }
 
+    /** Adds a listener to registrations; before the first one, so that it misses none. */
+    public ServiceRegistry addListener(RegistrationListener l) {
+        listeners.add(l);
+        return this;
+    }
+
     /** A dynamic registration from {@code from}, checked against the valid-node policy. */
     public void register(Registration r, InetAddress from) throws RegistrationRefusedException {
-        policy.check(from, r.service());
-        put(r);
+        try {
+            policy.check(from, r.service());
+        } catch (RegistrationRefusedException e) {
+            tell(l -> l.refused(r, from, e.getMessage()));
+            throw e;
+        }
+        boolean renewal = store(r);
+        tell(l -> l.registered(r, Optional.of(from), renewal));
     }
 
     /** A static registration from configuration: no node check. */
     public void put(Registration r) {
-        Instant expires = r.ttl().isZero() ? null : clock.instant().plus(r.ttl());
-        services.computeIfAbsent(key(r.service()), k -> new ConcurrentHashMap<>())
+        boolean renewal = store(r);
+        tell(l -> l.registered(r, Optional.empty(), renewal));
+    }
+
+    /** True if it replaced a live registration of the same service and instance. */
+    private boolean store(Registration r) {
+        Instant now = clock.instant();
+        Instant expires = r.ttl().isZero() ? null : now.plus(r.ttl());
+        Entry previous = services.computeIfAbsent(key(r.service()), k -> new ConcurrentHashMap<>())
                 .put(key(r.instance()), new Entry(r, expires));
+        return previous != null && previous.liveAt(now);
     }
 
     public void unregister(String service, String instance) {
         Map<String, Entry> instances = services.get(key(service));
-        if (instances != null) {
-            instances.remove(key(instance));
+        if (instances != null && instances.remove(key(instance)) != null) {
+            tell(l -> l.unregistered(service, instance));
+        }
+    }
+
+    private void tell(java.util.function.Consumer<RegistrationListener> event) {
+        for (RegistrationListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "registration listener " + l.getClass().getName() + " failed", e);
+            }
         }
     }
 
@@ -82,7 +115,7 @@ public final class ServiceRegistry {
                 .filter(e -> instanceName.map(n -> n.equalsIgnoreCase(e.registration().instance())).orElse(true))
                 .toList();
         if (instances.isEmpty()) {
-            return refuse(service, Selection.UNKNOWN_SERVICE);
+            return refuse(service, Selection.Refused.UNKNOWN_SERVICE);
         }
         List<Candidate> matching = new ArrayList<>();
         for (Entry e : instances) {
@@ -93,7 +126,7 @@ public final class ServiceRegistry {
             }
         }
         if (matching.isEmpty()) {
-            return refuse(service, Selection.NO_HANDLER);
+            return refuse(service, Selection.Refused.NO_HANDLER);
         }
         List<Candidate> ready = matching.stream().filter(c -> c.handler().state() == HandlerState.READY
                 && !failing.contains(c.key()) && load(c) < c.handler().maxLoad()).toList();
@@ -106,7 +139,7 @@ public final class ServiceRegistry {
         chosen = leastLoaded(sameAs(ready, chosen, c -> c.entry().registration().instance()), Candidate::key, random);
         active.computeIfAbsent(chosen.key(), k -> new AtomicInteger()).incrementAndGet();
         established.computeIfAbsent(chosen.key(), k -> new AtomicLong()).incrementAndGet();
-        return new Selection(chosen.handler(), chosen.entry().registration().instance(), 0);
+        return new Selection(chosen.handler(), chosen.entry().registration().instance(), null);
     }
 
     /** The session routed by a selection has ended. */
@@ -212,20 +245,20 @@ public final class ServiceRegistry {
     }
 
     /** Why no handler takes the connect: restricted, blocking (or failing its health check), a mix, or full. */
-    private int whyNone(List<Candidate> matching) {
+    private Selection.Refused whyNone(List<Candidate> matching) {
         boolean restricted = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.RESTRICTED);
         boolean blocked = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.BLOCKED
                 || c.handler().state() == HandlerState.READY && failing.contains(c.key()));
         boolean full = matching.stream().anyMatch(c -> c.handler().state() == HandlerState.READY
                 && !failing.contains(c.key()));
         if (full) {
-            return Selection.NO_HANDLER;
+            return Selection.Refused.NO_HANDLER;
         }
-        return restricted && blocked ? Selection.RESTRICTED_OR_BLOCKING
-                : restricted ? Selection.ALL_RESTRICTED : Selection.ALL_BLOCKING;
+        return restricted && blocked ? Selection.Refused.RESTRICTED_OR_BLOCKING
+                : restricted ? Selection.Refused.ALL_RESTRICTED : Selection.Refused.ALL_BLOCKING;
     }
 
-    private Selection refuse(String service, int error) {
+    private Selection refuse(String service, Selection.Refused error) {
         refused.computeIfAbsent(key(service), k -> new AtomicLong()).incrementAndGet();
         return Selection.refused(error);
     }

@@ -1,17 +1,21 @@
 package dev.tnsrelay.tns;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
- * Cuts a byte stream into TNS packets, whatever the TCP segmentation. Before the handshake completes the
- * length is the 2-byte field; after an ACCEPT of version 315 or later both sides use a 4-byte length, which
- * the caller switches on with {@link #useLargeLength()} — it is never guessed from the bytes.
+ * Cuts a byte stream into TNS packets, whatever the TCP segmentation. Before the handshake completes the length
+ * is the 2-byte field; after an ACCEPT of version 315 or later both sides use a 4-byte length, which the caller
+ * switches on with {@link #useLargeLength()} — it is never guessed from the bytes. A read may carry any number
+ * of whole packets; what is held unread is at most one packet that has not yet completed.
  */
 public final class FrameDecoder {
 
     private final int maxPacket;
     private boolean largeLength;
-    private byte[] pending = new byte[0];
+    private byte[] buffer = new byte[256];
+    private int start;
+    private int end;
 
     /** @param maxPacket the largest packet accepted, header included */
     public FrameDecoder(int maxPacket) {
@@ -22,51 +26,59 @@ public final class FrameDecoder {
         largeLength = true;
     }
 
-    /** Adds bytes read from the socket (the buffer is consumed). */
+    /**
+     * Adds bytes read from the socket (the buffer is consumed). The caller takes every whole packet with
+     * {@link #next()} before it feeds more.
+     */
     public void feed(ByteBuffer in) {
         int n = in.remaining();
-        if (pending.length + n > maxPacket + TnsPacket.HEADER) {
-            // more than one packet's worth unread: the peer is ahead of the protocol
-            throw new TnsProtocolException("more than " + maxPacket + " bytes arrived before a packet completed");
+        if (end - start > maxPacket) {
+            throw new IllegalStateException("fed again before the whole packets were taken");
         }
-        byte[] joined = new byte[pending.length + n];
-        System.arraycopy(pending, 0, joined, 0, pending.length);
-        in.get(joined, pending.length, n);
-        pending = joined;
+        if (end + n > buffer.length) {
+            int unread = end - start;
+            byte[] bigger = unread + n > buffer.length ? new byte[Math.max(unread + n, buffer.length * 2)] : buffer;
+            System.arraycopy(buffer, start, bigger, 0, unread);
+            buffer = bigger;
+            start = 0;
+            end = unread;
+        }
+        in.get(buffer, end, n);
+        end += n;
     }
 
     /** The next whole packet, or null until more bytes arrive. */
     public TnsPacket next() {
-        if (pending.length < TnsPacket.HEADER) {
+        int unread = end - start;
+        if (unread < TnsPacket.HEADER) {
             return null;
         }
         long length = largeLength
-                ? ((long) (pending[0] & 0xff) << 24) | ((pending[1] & 0xff) << 16) | ((pending[2] & 0xff) << 8) | (pending[3] & 0xff)
-                : ((pending[0] & 0xff) << 8) | (pending[1] & 0xff);
+                ? ((long) (buffer[start] & 0xff) << 24) | ((buffer[start + 1] & 0xff) << 16)
+                        | ((buffer[start + 2] & 0xff) << 8) | (buffer[start + 3] & 0xff)
+                : TnsPacket.handshakeLength(buffer[start], buffer[start + 1]);
         if (length < TnsPacket.HEADER) {
             throw new TnsProtocolException("packet length " + length + " is shorter than its header");
         }
         if (length > maxPacket) {
             throw new TnsProtocolException("packet length " + length + " exceeds the limit of " + maxPacket);
         }
-        if (PacketType.of(pending[4] & 0xff) == PacketType.UNKNOWN) {
-            throw new TnsProtocolException("unknown packet type " + (pending[4] & 0xff));
+        if (PacketType.of(buffer[start + 4] & 0xff) == PacketType.UNKNOWN) {
+            throw new TnsProtocolException("unknown packet type " + (buffer[start + 4] & 0xff));
         }
-        if (pending.length < length) {
+        if (unread < length) {
             return null;
         }
-        byte[] packet = new byte[(int) length];
-        System.arraycopy(pending, 0, packet, 0, packet.length);
-        byte[] rest = new byte[pending.length - packet.length];
-        System.arraycopy(pending, packet.length, rest, 0, rest.length);
-        pending = rest;
+        byte[] packet = Arrays.copyOfRange(buffer, start, start + (int) length);
+        start += (int) length;
         return TnsPacket.of(packet);
     }
 
     /** The bytes received after the last whole packet (handed on raw once relaying starts). */
     public byte[] drain() {
-        byte[] rest = pending;
-        pending = new byte[0];
+        byte[] rest = Arrays.copyOfRange(buffer, start, end);
+        start = 0;
+        end = 0;
         return rest;
     }
 }

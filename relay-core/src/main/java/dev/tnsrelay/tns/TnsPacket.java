@@ -1,15 +1,16 @@
 package dev.tnsrelay.tns;
 
-import java.nio.ByteBuffer;
-
 /**
- * One whole TNS packet as received: its exact bytes (forwarded unchanged by the gateway) and the header
- * fields read from them.
+ * One whole TNS packet as received: its exact bytes (forwarded unchanged by the gateway) and the header fields
+ * read from them. Header: {@code 0 length(2) | 2 packet checksum(2) | 4 type(1) | 5 flags(1) | 6 header
+ * checksum(2)}; after an ACCEPT of version 315 or later the length takes bytes 0–3.
  */
 public record TnsPacket(PacketType type, int flags, byte[] bytes) {
 
     /** Header size of every packet. */
     public static final int HEADER = 8;
+    /** The most a 2-byte length can say: every packet of the handshake fits. */
+    public static final int MAX_HANDSHAKE_PACKET = 0xffff;
 
     /** Header flag on REDIRECT: the data is {@code address NUL connect-data}. */
     public static final int FLAG_REDIRECT_CONNECT_DATA = 0x02;
@@ -18,13 +19,25 @@ public record TnsPacket(PacketType type, int flags, byte[] bytes) {
     /** Header flag on RESEND: renegotiate TLS first; both clients crash on it over plain TCP. */
     public static final int FLAG_RESEND_TLS = 0x08;
 
+    /**
+     * The packet in {@code bytes}, which must be one whole packet.
+     *
+     * @throws TnsProtocolException when it is shorter than a header or of an unknown type
+     */
     public static TnsPacket of(byte[] bytes) {
-        return new TnsPacket(PacketType.of(bytes[4] & 0xff), bytes[5] & 0xff, bytes);
+        if (bytes.length < HEADER) {
+            throw new TnsProtocolException("a packet of " + bytes.length + " bytes is shorter than its header");
+        }
+        PacketType type = PacketType.of(bytes[4] & 0xff);
+        if (type == PacketType.UNKNOWN) {
+            throw new TnsProtocolException("unknown packet type " + (bytes[4] & 0xff));
+        }
+        return new TnsPacket(type, bytes[5] & 0xff, bytes);
     }
 
-    /** The bytes after the header. */
-    public ByteBuffer body() {
-        return ByteBuffer.wrap(bytes, HEADER, bytes.length - HEADER).slice();
+    /** The 2-byte length of a handshake packet from its first two header bytes. */
+    public static int handshakeLength(byte first, byte second) {
+        return ((first & 0xff) << 8) | (second & 0xff);
     }
 
     /** An unsigned 16-bit field at an offset from the packet start. */
@@ -35,10 +48,17 @@ public record TnsPacket(PacketType type, int flags, byte[] bytes) {
         return ((bytes[offset] & 0xff) << 8) | (bytes[offset + 1] & 0xff);
     }
 
+    /** The bytes after the header and the 2-byte field that follows it (DATA flags, REDIRECT length). */
+    byte[] afterField() {
+        byte[] out = new byte[Math.max(0, bytes.length - HEADER - 2)];
+        System.arraycopy(bytes, HEADER + 2, out, 0, out.length);
+        return out;
+    }
+
     /** A header with a 2-byte length, as every packet before the handshake completes uses. */
     static byte[] withHeader(PacketType type, int flags, byte[] body) {
         int length = HEADER + body.length;
-        if (length > 0xffff) {
+        if (length > MAX_HANDSHAKE_PACKET) {
             throw new IllegalArgumentException(type + " of " + length + " bytes does not fit a 2-byte length");
         }
         byte[] out = new byte[length];
@@ -48,5 +68,10 @@ public record TnsPacket(PacketType type, int flags, byte[] bytes) {
         out[5] = (byte) flags;
         System.arraycopy(body, 0, out, HEADER, body.length);
         return out;
+    }
+
+    static void put16(byte[] packet, int offset, int value) {
+        packet[offset] = (byte) (value >> 8);
+        packet[offset + 1] = (byte) value;
     }
 }

@@ -2,20 +2,18 @@ package dev.tnsrelay.admin;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tnsrelay.config.CmanInstance;
-import dev.tnsrelay.config.CmanOra;
-import dev.tnsrelay.config.CmanOraFile;
+import dev.tnsrelay.admin.cmctl.Cmctl;
+import dev.tnsrelay.admin.cmctl.CmctlCommand;
+import dev.tnsrelay.admin.cmctl.SessionFilter;
 import dev.tnsrelay.fuzz.Contract;
-import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.net.NetParseException;
-import dev.tnsrelay.testing.Gateways;
+import dev.tnsrelay.testing.TestInstance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * c words            close        s name value      set parameter    x line             cmctl (not shutdown)
  * g n / u n          suspend / resume gateway n
  * </pre>
- * Each call ends in a value or in an administrator's error (CmctlException, or NetParseException with a
- * position, or IllegalArgumentException with a message: the WAR's 400). Anything else — the WAR's 500 or 503 — is
- * a finding. After each input the rules, the parameters and cman.ora are put back.
+ * Each call ends in a value or in an administrator's error ({@link Problem#of} says MISTAKE: an AdminException of
+ * that kind, a NetParseException with a position, an IllegalArgumentException with a message — the WAR's 400).
+ * Anything else — the WAR's 500, 503 or 409 — is a finding. After each input cman.ora is written back, read again
+ * (RELOAD) and every gateway resumed.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AdministrationFuzzTest {
@@ -56,29 +55,23 @@ class AdministrationFuzzTest {
     /** Held so that the level set on it stays: the admin model logs every change at INFO. */
     private static final Logger QUIET = Logger.getLogger("dev.tnsrelay");
 
+    private static final Caller FUZZ = TestInstance.ALICE;
+
     @TempDir
     static Path folder;
-    private static Path cman;
-    private static CmanInstance baseline;
-    private static Gateways gateways;
+    private static TestInstance instance;
     private static Administration admin;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         QUIET.setLevel(Level.WARNING);
-        cman = folder.resolve("cman.ora");
-        Files.writeString(cman, CMAN);
-        baseline = CmanOra.load(cman).instances().get(0);
-        gateways = Gateways.fromFile(cman);
-        admin = new Administration(gateways.engine, CmanOraFile.of(cman, "cman_fuzz"),
-                new AuditLog(Optional.empty(), gateways.engine.events(), Clock.systemUTC()), name -> {
-                    throw new IllegalArgumentException("no naming here");
-                });
+        instance = TestInstance.start(folder, CMAN);
+        admin = instance.admin();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        gateways.close();
+        instance.close();
     }
 
     @FuzzTest
@@ -91,36 +84,44 @@ class AdministrationFuzzTest {
                 }
             }
         } finally {
-            gateways.engine.reload(baseline);
-            gateways.engine.gateways().stream().map(GatewayInfo::id).forEach(gateways.engine::resume);
-            Files.writeString(cman, CMAN);
+            Files.writeString(instance.cmanOra(), CMAN);
+            admin.reload(FUZZ);
+            admin.resume(FUZZ, admin.gateways(FUZZ).stream().map(GatewayStatus::id).toList());
         }
     }
 
     private static void call(char what, String args) {
         try {
             switch (what) {
-                case 'a' -> admin.addRule("fuzz", args);
-                case 'i' -> admin.insertRule("fuzz", number(word(args, 0)), rest(args));
-                case 'r' -> admin.replaceRules("fuzz", Arrays.asList(args.split("\t", -1)));
-                case 'd' -> admin.removeRule("fuzz", number(args));
-                case 'm' -> admin.moveRule("fuzz", number(word(args, 0)), number(rest(args)));
-                case 'f' -> admin.connections(args);
-                case 'c' -> admin.close("fuzz", args);
-                case 's' -> admin.set("fuzz", word(args, 0), rest(args));
+                case 'a' -> admin.addRule(FUZZ, args);
+                case 'i' -> admin.insertRule(FUZZ, number(word(args, 0)), rest(args));
+                case 'r' -> admin.replaceRules(FUZZ, Arrays.asList(args.split("\t", -1)));
+                case 'd' -> admin.removeRule(FUZZ, number(args));
+                case 'm' -> admin.moveRule(FUZZ, number(word(args, 0)), number(rest(args)));
+                case 'f' -> admin.connections(FUZZ, SessionFilter.parse(args));
+                case 'c' -> admin.close(FUZZ, SessionFilter.parse(args));
+                case 's' -> admin.set(FUZZ, word(args, 0), rest(args));
                 case 'x' -> {
-                    if (CmctlCommand.parse(args).verb() != CmctlCommand.Verb.SHUTDOWN) {
-                        admin.cmctl("fuzz", args);
+                    CmctlCommand.Verb verb = CmctlCommand.parse(args).verb();
+                    if (verb != CmctlCommand.Verb.SHUTDOWN && verb != CmctlCommand.Verb.STARTUP) {
+                        new Cmctl(admin).run(FUZZ, args);
                     }
                 }
-                case 'g' -> admin.suspend("fuzz", number(args));
-                case 'u' -> admin.resume("fuzz", number(args));
-                default -> admin.rules();
+                case 'g' -> admin.suspend(FUZZ, List.of(number(args)));
+                case 'u' -> admin.resume(FUZZ, List.of(number(args)));
+                default -> admin.rules(FUZZ);
             }
-        } catch (NetParseException e) {
-            Contract.positioned(e);
-        } catch (CmctlException | IllegalArgumentException e) {
-            Contract.explained(e);
+        } catch (RuntimeException e) {
+            Problem p = Problem.of(e);
+            if (p.kind() != AdminError.Kind.MISTAKE) {
+                throw new AssertionError("not an administrator's mistake (the WAR's " + (p.kind() == null ? "500"
+                        : p.kind()) + "): " + e, e);
+            }
+            if (e instanceof NetParseException n) {
+                Contract.positioned(n);
+            } else {
+                Contract.explained(e);
+            }
         }
     }
 

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tnsrelay.config.CmanOraFile;
-import dev.tnsrelay.gateway.Event;
+import dev.tnsrelay.admin.cmctl.Cmctl;
+import dev.tnsrelay.admin.cmctl.SessionFilter;
+import dev.tnsrelay.admin.users.Role;
 import dev.tnsrelay.net.NetParseException;
 import dev.tnsrelay.testing.FakeTnsListener;
-import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.testing.TestInstance;
 import dev.tnsrelay.tns.PacketType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +33,15 @@ class AdministrationIT {
               )
             """;
 
-    private record Fixture(Gateways gw, Administration admin, Path cman, Path audit) implements AutoCloseable {
+    private static final Caller ALICE = new Caller("alice", Role.ADMIN);
+    private static final Caller BOB = new Caller("bob", Role.ADMIN);
+    private static final Caller CAROL = new Caller("carol", Role.ADMIN);
+
+    /** The instance as the adapter builds it, from a cman.ora in its TNS_ADMIN folder. */
+    private record Fixture(TestInstance gw, Administration admin, Path cman, Path audit) implements AutoCloseable {
         static Fixture start(Path dir) throws Exception {
-            Path cman = dir.resolve("cman.ora");
-            Files.writeString(cman, CMAN);
-            Gateways gw = Gateways.fromFile(cman);
-            Path audit = dir.resolve("audit.log");
-            Administration admin = new Administration(gw.engine, CmanOraFile.of(cman, "cman_test"),
-                    new AuditLog(Optional.of(audit), gw.engine.events(), Clock.systemUTC()), name -> {
-                        throw new IllegalArgumentException("no naming here");
-                    });
-            return new Fixture(gw, admin, cman, audit);
+            TestInstance gw = TestInstance.start(dir, CMAN);
+            return new Fixture(gw, gw.admin(), gw.cmanOra(), gw.audit());
         }
 
         String route(FakeTnsListener db, String service) {
@@ -66,9 +63,9 @@ class AdministrationIT {
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             assertEquals(PacketType.ACCEPT, established.handshake(f.route(db, "sales")));
 
-            List<Views.RuleRow> rules = f.admin().insertRule("alice", 1, "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))");
+            List<RuleEntry> rules = f.admin().insertRule(ALICE, 1, "(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))");
             assertEquals(List.of("(RULE=(SRC=*)(DST=*)(SRV=sales)(ACT=reject))",
-                    "(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"), rules.stream().map(Views.RuleRow::text).toList());
+                    "(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"), rules.stream().map(RuleEntry::text).toList());
             try (RawTnsClient next = new RawTnsClient(f.gw().port())) {
                 assertEquals(PacketType.REFUSE, next.handshake(f.route(db, "sales")));
             }
@@ -77,16 +74,16 @@ class AdministrationIT {
             assertTrue(file.startsWith("# rules are edited by the administrators; this comment stays\n"), file);
             assertTrue(file.contains("(RULE = (SRC = *)(DST = *)(SRV = sales)(ACT = reject))"), file);
 
-            f.admin().moveRule("alice", 1, 2);
+            f.admin().moveRule(ALICE, 1, 2);
             db.enqueue(new FakeTnsListener.Refuse(12514));
             try (RawTnsClient next = new RawTnsClient(f.gw().port())) {
                 assertEquals(PacketType.REFUSE, next.handshake(f.route(db, "sales")));
             }
             assertTrue(db.takeConnect().connectData().contains("sales"), "now the accept rule matches first");
-            f.admin().removeRule("alice", 2);
-            f.admin().reload("bob");
+            f.admin().removeRule(ALICE, 2);
+            f.admin().reload(BOB);
             assertEquals(List.of("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))"),
-                    f.admin().rules().stream().map(Views.RuleRow::text).toList(), "reload reads what was written");
+                    f.admin().rules(ALICE).stream().map(RuleEntry::text).toList(), "reload reads what was written");
             assertTrue(established.echoes(10_000));
 
             List<String> audit = Files.readAllLines(f.audit());
@@ -94,7 +91,7 @@ class AdministrationIT {
             assertTrue(audit.get(0).matches(".*Z user=alice action=\"rule insert 1 \\(RULE=\\(SRC=\\*\\).*\" outcome=\"done\""),
                     audit.get(0));
             assertTrue(audit.get(3).contains("user=bob action=\"reload\" outcome=\"done\""), audit.get(3));
-            assertTrue(f.admin().events(0, 100).stream().map(Event::text)
+            assertTrue(f.admin().events(ALICE, 0, 100).stream().map(AdminEvent::text)
                     .anyMatch(t -> t.contains("ORA-12529")), "the refusal is an event");
         }
     }
@@ -102,19 +99,19 @@ class AdministrationIT {
     @Test
     void aListWithOneBadRuleChangesNothingAndSaysWhereTheErrorIs(@TempDir Path dir) throws Exception {
         try (Fixture f = Fixture.start(dir)) {
-            NetParseException e = assertThrows(NetParseException.class, () -> f.admin().replaceRules("alice", List.of(
+            NetParseException e = assertThrows(NetParseException.class, () -> f.admin().replaceRules(ALICE, List.of(
                     "(RULE=(SRC=*)(DST=*)(SRV=hr)(ACT=reject))", "(RULE=(SRC=10.1.*)(DST=*)(SRV=*)(ACT=accept))")));
             assertEquals("rule 2", e.position().source());
             assertEquals(7, e.position().column(), e.getMessage());
             assertTrue(e.getMessage().contains("10.1.0.0/16"), "says what to write: " + e.getMessage());
             assertEquals(CMAN, Files.readString(f.cman()));
-            assertEquals(1, f.admin().rules().size());
+            assertEquals(1, f.admin().rules(ALICE).size());
             assertTrue(Files.readString(f.audit()).contains("user=alice action=\"rule replace 2 rules"));
             assertTrue(Files.readString(f.audit()).contains("outcome=\"failed: rule 2:1:7:"));
 
-            assertThrows(CmctlException.class, () -> f.admin().removeRule("alice", 2));
-            assertThrows(CmctlException.class, () -> f.admin().insertRule("alice", 0, "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))"));
-            assertThrows(NetParseException.class, () -> f.admin().addRule("alice", "(ADDRESS=(HOST=x))"));
+            assertThrows(AdminException.class, () -> f.admin().removeRule(ALICE, 2));
+            assertThrows(AdminException.class, () -> f.admin().insertRule(ALICE, 0, "(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))"));
+            assertThrows(NetParseException.class, () -> f.admin().addRule(ALICE, "(ADDRESS=(HOST=x))"));
         }
     }
 
@@ -128,15 +125,15 @@ class AdministrationIT {
             assertEquals(PacketType.ACCEPT, sales.handshake(f.route(db, "sales")));
             assertEquals(PacketType.ACCEPT, hr.handshake(f.route(db, "hr")));
 
-            List<Views.Connection> all = f.admin().connections("");
+            List<Connection> all = f.admin().connections(CAROL, ConnectionFilter.ALL);
             assertEquals(2, all.size());
-            Views.Connection hrRow = f.admin().connections("for hr").get(0);
+            Connection hrRow = f.admin().connections(CAROL, SessionFilter.parse("for hr")).get(0);
             assertEquals("established", hrRow.state());
-            assertEquals(1, f.admin().close("carol", Long.toString(hrRow.id())));
+            assertEquals(1, f.admin().close(CAROL, SessionFilter.parse(Long.toString(hrRow.id()))));
             assertTrue(hr.closedByPeer());
             assertTrue(sales.echoes(1000));
-            assertThrows(CmctlException.class, () -> f.admin().close("carol", Long.toString(hrRow.id())));
-            assertTrue(f.admin().cmctl("carol", "show events").contains("carol: close connections " + hrRow.id()));
+            assertThrows(AdminException.class, () -> f.admin().close(CAROL, SessionFilter.parse(Long.toString(hrRow.id()))));
+            assertTrue(new Cmctl(f.admin()).run(CAROL, "show events").contains("carol: close connections " + hrRow.id()));
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.tnsrelay.net.NetParseException;
 import dev.tnsrelay.rules.HostPattern;
 import dev.tnsrelay.rules.RuleAction;
 import dev.tnsrelay.testing.Shared;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +43,18 @@ class CmanOraCorpusTest {
     private static final String VALID = "oracle__docker-images__OracleDatabase_OracleConnectionManager_containerfiles_cman.ora";
 
     @Test
-    void oraclesInstantiatedSampleLoads() {
-        CmanConfiguration config = CmanOra.load(corpus(VALID));
+    void oraclesInstantiatedSampleIsRefusedForItsTraceSettingsAndLoadsWithout() throws Exception {
+        NetParseException trace = assertThrows(NetParseException.class, () -> CmanOra.load(corpus(VALID)));
+        assertTrue(trace.position().source().endsWith(VALID), trace.getMessage());
+        assertAt(trace, 36, 5, "TRACE_DIRECTORY: tnsrelay writes no Oracle Net trace files; instead, set LOG_DIRECTORY"
+                + " and LOG_LEVEL=support");
+
+        // blanked, not removed, so that the lines below keep their numbers
+        String text = Files.readString(corpus(VALID), StandardCharsets.ISO_8859_1).replace("(trace_directory=/u01/app/oracle/product/26ai/client_1/network/trace)", "");
+        assertAt(assertThrows(NetParseException.class, () -> CmanOra.parse(text, VALID)), 37, 5,
+                "TRACE_LEVEL: 'user' is not offered: tnsrelay writes no Oracle Net trace files");
+
+        CmanConfiguration config = CmanOra.parse(text.replace("(trace_level=user)", "(trace_level=off)"), VALID);
         CmanInstance cman = config.defaultInstance("any");
         assertEquals("CMAN_racnodepc1-cman.example.info", cman.name());
         assertEquals("racnodepc1-cman.example.info", cman.addresses().get(0).host());
@@ -56,6 +68,8 @@ class CmanOraCorpusTest {
         CmanParameters p = cman.parameters();
         assertTrue(p.isOn(CmanParameter.CONNECTION_STATISTICS));
         assertEquals("user", p.text(CmanParameter.LOG_LEVEL));
+        assertEquals("/u01/app/oracle/product/26ai/client_1/network/log", p.text(CmanParameter.LOG_DIRECTORY));
+        assertEquals("off", p.text(CmanParameter.TRACE_LEVEL));
         assertEquals(List.of("*"), p.list(CmanParameter.REGISTRATION_INVITED_NODES));
         assertEquals(256, p.number(CmanParameter.MAX_CONNECTIONS), "untouched parameters keep their defaults");
     }

@@ -1,12 +1,15 @@
 package dev.tnsrelay.config;
 
+import static dev.tnsrelay.testing.ParseAssertions.assertAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tnsrelay.net.NetParseException;
 import dev.tnsrelay.rules.RuleAction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,21 +47,37 @@ class CmanOraTest {
     }
 
     @Test
-    void anUnknownParameterIsNamedWithTheClosestKnownName() {
-        NetParseException e = failure(ORACLE_EXAMPLE);
-        assertEquals(10, e.position().line());
-        assertEquals(7, e.position().column());
+    void oraclesExampleStopsAtEachThingTnsrelayDoesNotOfferOrKnowInTurn() {
+        String text = ORACLE_EXAMPLE;
+        NetParseException aut = failure(text);
+        assertAt(aut, 6, 22, "AUT: 'on' is not offered: tnsrelay cannot tell from a CONNECT");
+        assertTrue(aut.detail().contains("instead, require it at the database"), aut.detail());
+
+        text = text.replace("(AUT=on)", "(AUT=off)");
+        NetParseException typo = failure(text);
+        assertAt(typo, 10, 7, "");
         assertEquals("unknown name MIN_GATEWAY_PRCESSSES in PARAMETER_LIST (did you mean MIN_GATEWAY_PROCESSES?)",
-                e.detail());
+                typo.detail());
+
+        text = text.replace("PRCESSSES", "PROCESSES");
+        assertAt(failure(text), 11, 7, "DIAG_ADR_ENABLED: 'on' is not offered: tnsrelay keeps no Automatic Diagnostic"
+                + " Repository (ADR); instead, set LOG_DIRECTORY");
+
+        text = text.replace("(DIAG_ADR_ENABLED=ON)", "(DIAG_ADR_ENABLED=OFF)");
+        assertAt(failure(text), 12, 7, "ADR_BASE: tnsrelay keeps no Automatic Diagnostic Repository (ADR); instead,"
+                + " set LOG_DIRECTORY");
+
+        assertEquals("CMAN", load(text.replace("(ADR_BASE=/oracle/log)", "")).name());
     }
 
     @Test
     void theMendedExampleLoadsWithTypedRulesAndParameters() {
-        CmanInstance cman = load(ORACLE_EXAMPLE.replace("PRCESSSES", "PROCESSES"));
+        CmanInstance cman = load(ORACLE_EXAMPLE.replace("PRCESSSES", "PROCESSES").replace("(AUT=on)", "(AUT=off)")
+                .replace("(DIAG_ADR_ENABLED=ON)", "(DIAG_ADR_ENABLED=OFF)").replace("(ADR_BASE=/oracle/log)", ""));
         assertEquals("CMAN", cman.name());
         var first = cman.rules().rules().get(0);
         assertEquals("192.0.2.32/27", first.source().toString());
-        assertEquals(Optional.of(true), first.actions().authenticationFilter());
+        assertEquals(Optional.of(false), first.actions().authenticationFilter());
         assertEquals(Optional.of(Duration.ofSeconds(120)), first.actions().sessionTimeout());
         assertEquals(Optional.of(Duration.ofSeconds(30)), first.actions().idleTimeout());
         assertEquals(Optional.empty(), first.actions().outboundConnectTimeout());
@@ -66,6 +85,7 @@ class CmanOraTest {
         assertEquals(8, cman.parameters().number(CmanParameter.MAX_GATEWAY_PROCESSES));
         assertEquals(3, cman.parameters().number(CmanParameter.MIN_GATEWAY_PROCESSES));
         assertEquals(Duration.ofSeconds(60), cman.parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT));
+        assertFalse(cman.parameters().isOn(CmanParameter.DIAG_ADR_ENABLED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,6 +105,13 @@ class CmanOraTest {
         "min over max    | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (MIN_GATEWAY_PROCESSES=9)(MAX_GATEWAY_PROCESSES=4) | is more than MAX_GATEWAY_PROCESSES",
         "bad choice      | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (LOG_LEVEL=loud)        | expected one of off, user, admin, support",
         "REST address    | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (REST_ADDRESS=nowhere)  | expected host:port",
+        "relative log    | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (LOG_DIRECTORY=log)     | expected an absolute directory, not 'log'",
+        "event group     | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (EVENT_GROUP=relay,conn) | expected a list of init_and_term, memory_ops",
+        "no memory ops   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (EVENT_GROUP=(relay, memory_ops)) | EVENT_GROUP: 'memory_ops' is not offered: tnsrelay has no events of this group",
+        "VNCR subnet     | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (VALID_NODE_CHECKING_REGISTRATION=subnet) | 'subnet' is not offered: tnsrelay does not work out this machine's subnets for valid node checking; instead, list the subnets in REGISTRATION_INVITED_NODES",
+        "tdm             | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (TDM=yes)               | TDM: 'on' is not offered: tnsrelay does not offer Traffic Director Mode",
+        "rate            | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (IP_RATE_COUNT=0)       | IP_RATE_COUNT: tnsrelay does not offer per-address connection rate limits yet; instead,",
+        "AUT in a rule   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(AUT=yes))) | | AUT: 'on' is not offered",
     })
     void invalidRulesAndParametersAreRefused(String name, String rules, String parameters, String detail) {
         NetParseException e = failure(instance(rules, parameters == null ? "" : parameters));
@@ -132,14 +159,20 @@ class CmanOraTest {
     }
 
     @Test
-    void everyParameterHasAValidDefaultAndADescription() {
+    void everyOfferedParameterHasAHonouredDefaultAndEveryOneADescription() {
         CmanParameters defaults = CmanParameters.defaults();
         for (CmanParameter p : CmanParameter.values()) {
-            assertTrue(defaults.asMap().containsKey(p), p.name());
             assertTrue(!p.description().isBlank(), p.name());
+            assertEquals(p.support().offered(), defaults.asMap().containsKey(p), p.name() + ": show parameters lists"
+                    + " what tnsrelay offers, and only that");
+            if (p.support().offered()) {
+                assertEquals(defaults, defaults.with(p, p.write(p.defaultValue())), p.name() + "'s default is honoured");
+            }
         }
         assertEquals(Duration.ZERO, defaults.duration(CmanParameter.IDLE_TIMEOUT));
-        assertEquals(Duration.ofMinutes(5), defaults.with(CmanParameter.IP_RATE_BLOCK, "5").duration(CmanParameter.IP_RATE_BLOCK));
+        assertEquals(List.of("init_and_term", "conn_hdlg", "proc_mgmt", "reg_and_load", "timer", "cmd_proc", "relay"),
+                defaults.list(CmanParameter.EVENT_GROUP));
+        assertThrows(NotOfferedException.class, () -> defaults.with(CmanParameter.IP_RATE_BLOCK, "5"));
     }
 
     @Test
@@ -152,8 +185,8 @@ class CmanOraTest {
             var src = (dev.tnsrelay.rules.HostPattern.Subnet) rule.source();
             assertTrue(src.network().isLoopbackAddress(), rule.toString());
         }
-        assertTrue(cman.rules().firstMatch(java.net.InetAddress.getByName("192.0.2.7"), "db", java.util.List.of(), "s")
-                .isEmpty(), "a client from elsewhere matches no rule");
+        assertTrue(cman.rules().firstMatch(java.net.InetAddress.getByName("192.0.2.7"), "10.0.0.1", "s",
+                dev.tnsrelay.rules.NameLookup.NOTHING_KNOWN).isEmpty(), "a client from elsewhere matches no rule");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +66,8 @@ public final class FuzzMain {
             System.err.println("fuzz: FINDING in " + f.getTestIdentifier().getDisplayName() + ":");
             f.getException().printStackTrace(System.err);
         });
-        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        // java.base's view of the process (relay-core's module does not read jdk.management)
+        long cpuNanos = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
         System.err.printf(Locale.ROOT, "fuzz: %s done: %d tests run, %d failed; process CPU %.1f s%n", target.name(),
                 summary.getTestsStartedCount(), summary.getTotalFailureCount(), cpuNanos / 1e9);
         System.exit(summary.getTotalFailureCount() == 0 && summary.getTestsStartedCount() > 0 ? 0 : 1);

@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.testing.TcpSockets;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.PacketType;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +43,7 @@ class BadInputIT {
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             echoOnce(gw, good, 100_000); // warm-up: classes loaded, gateways running
-            long fds = openFiles();
+            assertTrue(db.awaitNoConnections(10), "the listener closed the warm-up connection");
             List<String> threadsBefore = relayThreads();
 
             try (RawTnsClient survivor = new RawTnsClient(gw.port())) {
@@ -109,9 +107,11 @@ class BadInputIT {
                 }
                 assertArrayEquals(payload, echoed.get(30, TimeUnit.SECONDS));
             }
-            awaitNoSessions(gw);
+            gw.awaitNoSessions();
+            assertTrue(db.awaitNoConnections(10), "the listener closed the survivor's connection");
             assertEquals(threadsBefore, relayThreads(), "no thread per session");
-            assertEquals(fds, openFiles(), "every socket of the bad sessions is closed");
+            assertEquals(0, TcpSockets.openOn(gw.port()), "every socket of the bad sessions is closed");
+            assertEquals(0, TcpSockets.openOn(db.port()), "and every socket to the listener");
         }
     }
 
@@ -123,7 +123,7 @@ class BadInputIT {
             c.out.write(data);
             assertArrayEquals(data, back.get(30, TimeUnit.SECONDS));
         }
-        awaitNoSessions(gw);
+        gw.awaitNoSessions();
     }
 
     private static byte[] readExactly(RawTnsClient c, int size) {
@@ -131,20 +131,6 @@ class BadInputIT {
             return new java.io.DataInputStream(c.in).readNBytes(size);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Sessions end on the gateway's thread after the client sees the close: wait for the table to empty. */
-    private static void awaitNoSessions(Gateways gw) throws InterruptedException {
-        for (int i = 0; i < 100 && !gw.engine.sessions(s -> true).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(List.of(), gw.engine.sessions(s -> true));
-    }
-
-    private static long openFiles() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.cmctl.SessionFilter;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.rules.HostPattern;
 import dev.tnsrelay.testing.FakeTnsListener;
@@ -68,18 +69,21 @@ class ControlIT {
             assertEquals(PacketType.ACCEPT, hr.handshake(route(gw, db, "hr")));
             sales.out.write(new byte[1000]);
             sales.in.readNBytes(1000);
-            List<SessionInfo> rows = gw.engine.sessions(SessionFilter.ALL.forService("SALES").predicate(java.time.Instant.now()));
+            List<SessionInfo> rows = gw.engine.sessions(SessionFilter.ALL.forService("SALES").at(java.time.Instant.now()));
             assertEquals(1, rows.size());
             SessionInfo row = rows.get(0);
             assertEquals(SessionState.ESTABLISHED, row.state());
             assertEquals("127.0.0.1:" + db.port(), row.server());
             assertTrue(row.client().startsWith("127.0.0.1:"));
             assertTrue(row.bytesIn() >= 1000 && row.bytesOut() >= 1000, row.toString());
-            assertEquals(2, gw.engine.sessions(SessionFilter.ALL.from(HostPattern.parse("127.0.0.0/8")).predicate(java.time.Instant.now())).size());
-            assertEquals(0, gw.engine.sessions(SessionFilter.ALL.olderThan(Duration.ofHours(1)).predicate(java.time.Instant.now())).size());
+            assertEquals(2, gw.engine.sessions(SessionFilter.ALL.from(HostPattern.parse("127.0.0.0/8")).at(java.time.Instant.now())).size());
+            assertEquals(0, gw.engine.sessions(SessionFilter.ALL.olderThan(Duration.ofHours(1)).at(java.time.Instant.now())).size());
             assertEquals(2, gw.engine.gateways().stream().mapToInt(GatewayInfo::active).sum());
+            assertTrue(gw.engine.gateways().stream().mapToLong(GatewayInfo::bytesIn).sum() >= row.bytesIn()
+                    && gw.engine.gateways().stream().mapToLong(GatewayInfo::bytesOut).sum() >= row.bytesOut(),
+                    "the gateways count every byte their sessions moved: " + gw.engine.gateways());
 
-            assertEquals(1, gw.engine.close(SessionFilter.ALL.forService("hr").predicate(java.time.Instant.now())));
+            assertEquals(1, gw.engine.close(SessionFilter.ALL.forService("hr").at(java.time.Instant.now())));
             assertTrue(hr.closedByPeer());
             sales.out.write(new byte[10]);
             assertEquals(10, sales.in.readNBytes(10).length, "the other session is untouched");
@@ -149,18 +153,15 @@ class ControlIT {
     @Test
     void thePeriodicHealthCheckRunsWithTheEngineAndStopsWithIt() throws Exception {
         try (Gateways gw = Gateways.acceptingAll("(HEALTH_CHECK_INTERVAL=1)")) {
-            assertEquals(1, loopsOf("dev.tnsrelay.gateway.HealthCheck"), "started with the engine");
-            gw.engine.close();
-            for (int i = 0; i < 100 && loopsOf("dev.tnsrelay.gateway.HealthCheck") > 0; i++) {
-                Thread.sleep(20); // the loop has signalled its end; its run() returns right after
-            }
-            assertEquals(0, loopsOf("dev.tnsrelay.gateway.HealthCheck"), "ended when the engine stopped");
+            assertEquals(1, threadsNamed("tnsrelay-health-check"), "started with the engine");
+            gw.engine.close(); // waits until every loop, the health check's too, has returned
+            assertEquals(0, threadsNamed("tnsrelay-health-check"), "ended when the engine stopped");
         }
     }
 
-    private static long loopsOf(String className) {
-        return Thread.getAllStackTraces().values().stream().filter(stack -> java.util.Arrays.stream(stack)
-                .anyMatch(f -> f.getClassName().equals(className))).count();
+    /** Threads lent to a loop carry its name while it runs and get their own back after. */
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count();
     }
 
     @Test

@@ -145,6 +145,9 @@ class GatewayJdbcIT {
             assertEquals(1, live.size());
             assertEquals(SessionState.ESTABLISHED, live.get(0).state());
             assertEquals("127.0.0.1:" + target.port(), live.get(0).server(), "the gateway, not the client, followed");
+            SessionInfo.ClientId cid = live.get(0).clientId();
+            assertEquals(System.getProperty("user.name"), cid.user(), "the client's CID: " + cid);
+            assertFalse(cid.program().isEmpty() || cid.host().isEmpty(), "the client's CID: " + cid);
 
             gw.engine.shutdownAbort();
             ExecutionException e = assertThrows(ExecutionException.class, () -> client.get(30, TimeUnit.SECONDS));
@@ -164,7 +167,7 @@ class GatewayJdbcIT {
             }
             SQLException e = connectFails(route("sales", gw.address(), a.address()));
             assertEquals(12564, e.getErrorCode(), e.getMessage());
-            assertEquals(Session.MAX_REDIRECTS + 1, a.connections() + b.connections());
+            assertEquals(Handshake.MAX_REDIRECTS + 1, a.connections() + b.connections());
         }
     }
 
@@ -172,7 +175,7 @@ class GatewayJdbcIT {
     void maxConnectionsIsOra12519() throws Exception {
         try (FakeTnsListener db = new FakeTnsListener()
                 .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
-             Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)")) {
+             Gateways gw = Gateways.acceptingAll("(MAX_CONNECTIONS=1)(MIN_GATEWAY_PROCESSES=1)(MAX_GATEWAY_PROCESSES=1)")) {
             CompletableFuture<Void> holder = holdSession(route("sales", gw.address(), db.address()));
             assertTrue(db.awaitBytesAfterAccept(15));
             SQLException e = connectFails(route("sales", gw.address(), db.address()));
@@ -235,6 +238,41 @@ class GatewayJdbcIT {
             assertFalse(established.isDone());
             gw.engine.close(s -> true);
             established.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aNextHopThatTakesTheConnectAndNeverAnswersIsOra12535WithinMoct() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener().enqueue(new FakeTnsListener.Silent());
+             Gateways gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(MOCT=2)))", "")) {
+            long start = System.nanoTime();
+            SQLException e = connectFails(route("sales", gw.address(), db.address()));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(12535, e.getErrorCode(), e.getMessage());
+            assertTrue(seconds >= 1 && seconds < 10, "after MOCT (2 s), not the client's own limit: " + seconds + " s");
+            assertTrue(db.takeConnect().connectData().contains("sales"), "the CONNECT had reached the next hop");
+            gw.awaitNoSessions();
+        }
+    }
+
+    @Test
+    void aNextHopThatClosesOrResetsMidHandshakeEndsTheSessionAsAListenerWould() throws Exception {
+        for (FakeTnsListener.Step fault : List.of(new FakeTnsListener.CloseAfterConnect(),
+                new FakeTnsListener.ResetAfterConnect())) {
+            try (FakeTnsListener db = new FakeTnsListener().enqueue(fault); Gateways gw = Gateways.acceptingAll("")) {
+                SQLException e = connectFails(route("sales", gw.address(), db.address()));
+                assertEquals(17800, e.getErrorCode(), fault + ": what JDBC shows for a close after CONNECT: " + e.getMessage());
+                gw.awaitNoSessions();
+            }
+        }
+    }
+
+    @Test
+    void anAnswerThatComesLateWithinTheLimitIsPassedOn() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Pause(1500), new FakeTnsListener.Refuse(12514));
+             Gateways gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(MOCT=5)))", "")) {
+            assertEquals(12514, connectFails(route("sales", gw.address(), db.address())).getErrorCode());
         }
     }
 }

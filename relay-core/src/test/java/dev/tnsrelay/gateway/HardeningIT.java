@@ -8,7 +8,10 @@ import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.RawTnsClient;
 import dev.tnsrelay.testing.TcpForwarder;
 import dev.tnsrelay.tns.PacketType;
-import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.AcceptPacket;
+import dev.tnsrelay.tns.RedirectPacket;
+import dev.tnsrelay.tns.RefusePacket;
+import dev.tnsrelay.tns.ResendPacket;
 import dev.tnsrelay.tns.TnsPacket;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ class HardeningIT {
             for (int i = 0; i < 3_000; i++) {
                 refusals.add(CompletableFuture.supplyAsync(() -> {
                     try (RawTnsClient c = new RawTnsClient(gw.port())) {
-                        return Packets.refuseError(c.answer(padded));
+                        return RefusePacket.error(c.answer(padded));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -55,7 +58,7 @@ class HardeningIT {
                 assertEquals(12529, r.get(60, TimeUnit.SECONDS));
             }
             clients.shutdown();
-            awaitNoSessions(gw);
+            gw.awaitNoSessions();
             assertEquals(0, liveSessionObjects(), "refused sessions, with their 32 KB requests, are garbage");
         }
     }
@@ -74,7 +77,7 @@ class HardeningIT {
                     assertTrue(c.echoes(100));
                 }
             }
-            awaitNoSessions(gw);
+            gw.awaitNoSessions();
             assertEquals(0, liveSessionObjects(), "a timeout that has not fired yet keeps nothing alive");
         }
     }
@@ -96,13 +99,6 @@ class HardeningIT {
         return count;
     }
 
-    static void awaitNoSessions(Gateways gw) throws InterruptedException {
-        for (int i = 0; i < 200 && !gw.engine.sessions(s -> true).isEmpty(); i++) {
-            Thread.sleep(25);
-        }
-        assertEquals(List.of(), gw.engine.sessions(s -> true));
-    }
-
     // ---- item 2: a next hop must be a TCP or TCPS address with a host
 
     @Test
@@ -117,7 +113,7 @@ class HardeningIT {
                     try (RawTnsClient c = new RawTnsClient(gw.port())) {
                         TnsPacket answer = c.answer(route(service, gw.address(), hop));
                         assertEquals(PacketType.REFUSE, answer.type(), hop);
-                        assertEquals(12545, Packets.refuseError(answer), hop + " for " + service);
+                        assertEquals(12545, RefusePacket.error(answer), hop + " for " + service);
                     }
                 }
             }
@@ -135,7 +131,7 @@ class HardeningIT {
             for (String descriptor : List.of(route("sales", gw.address(), gw.address(), db.address()),
                     route("sales", gw.address(), loopback, db.address()))) {
                 try (RawTnsClient c = new RawTnsClient(gw.port())) {
-                    assertEquals(12564, Packets.refuseError(c.answer(descriptor)), descriptor);
+                    assertEquals(12564, RefusePacket.error(c.answer(descriptor)), descriptor);
                 }
             }
             long total = gw.engine.gateways().stream().mapToLong(GatewayInfo::total).sum();
@@ -157,12 +153,12 @@ class HardeningIT {
             String loop = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + a.address() + b.address() + nat.address() + db.address()
                     + "(CONNECT_DATA=(SERVICE_NAME=sales)%s))";
             try (RawTnsClient c = new RawTnsClient(a.port())) {
-                assertEquals(12564, Packets.refuseError(c.answer(loop.formatted("(CONNECTION_ID=Zm9yLXRoZS1sb29w)"))));
+                assertEquals(12564, RefusePacket.error(c.answer(loop.formatted("(CONNECTION_ID=Zm9yLXRoZS1sb29w)"))));
             }
             assertTrue(nat.connections() <= RouteLoops.MAX_PASSES, "bounded: " + nat.connections() + " passes");
             int before = nat.connections();
             try (RawTnsClient c = new RawTnsClient(a.port())) {
-                assertEquals(12564, Packets.refuseError(c.answer(loop.formatted(""))), "an old client's connect too");
+                assertEquals(12564, RefusePacket.error(c.answer(loop.formatted(""))), "an old client's connect too");
             }
             assertTrue(nat.connections() - before <= RouteLoops.MAX_ANONYMOUS_PASSES,
                     "bounded: " + (nat.connections() - before) + " passes");

@@ -131,7 +131,7 @@ class RelayIT {
                     byte[] connect = new byte[4096];
                     in.read(connect);
                     OutputStream out = s.getOutputStream();
-                    out.write(dev.tnsrelay.tns.Packets.accept(319, 8192));
+                    out.write(dev.tnsrelay.tns.AcceptPacket.build(319, 8192));
                     byte[] chunk = new byte[64 * 1024];
                     while (written.get() < wanted) {
                         out.write(chunk);

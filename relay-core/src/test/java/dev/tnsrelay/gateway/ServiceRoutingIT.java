@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.ServiceStatus;
+import dev.tnsrelay.admin.cmctl.ServicesReport;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.descriptor.Address;
 import dev.tnsrelay.descriptor.ServerType;
@@ -14,6 +16,7 @@ import dev.tnsrelay.registry.Registration;
 import dev.tnsrelay.registry.RegistrationRefusedException;
 import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.MutableClock;
+import dev.tnsrelay.testing.SessionEvents;
 import java.net.InetAddress;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,6 +40,7 @@ class ServiceRoutingIT {
 
     private final MutableClock clock = new MutableClock();
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final SessionEvents events = new SessionEvents();
     private RelayEngine engine;
     private FakeTnsListener one;
     private FakeTnsListener two;
@@ -45,7 +49,7 @@ class ServiceRoutingIT {
     void start() throws Exception {
         engine = new RelayEngine(CmanOra.parse("c = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
                 + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=127.0.0.1)(SRV=sales)(ACT=accept))))", "t").instances().get(0),
-                threads, clock).start();
+                threads, clock).addListener(events).start();
         one = new FakeTnsListener();
         two = new FakeTnsListener();
     }
@@ -142,7 +146,7 @@ class ServiceRoutingIT {
         one.close(); // sales1's listener is gone
         two.enqueue(new FakeTnsListener.Refuse(12514)); // sales2's listener answers the probe
         engine.checkHandlersNow();
-        assertTrue(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        assertTrue(ServicesReport.format(ServiceStatus.of(engine.registry().snapshot())).contains("health:failing"));
         for (int i = 0; i < 3; i++) {
             two.enqueue(new FakeTnsListener.Refuse(12514));
             assertEquals(12514, connectFails().getErrorCode());
@@ -154,7 +158,7 @@ class ServiceRoutingIT {
         engine.checkHandlersNow();
         assertEquals(1, one.connections(), "the probe reached it");
         assertTrue(one.takeConnect().connectData().contains("tnsrelay-health-check"));
-        assertFalse(dev.tnsrelay.registry.ServicesReport.format(engine.registry().snapshot()).contains("health:failing"));
+        assertFalse(ServicesReport.format(ServiceStatus.of(engine.registry().snapshot())).contains("health:failing"));
         register("sales2", two, HandlerState.BLOCKED); // only sales1 can take it now, if it is back in rotation
         one.enqueue(new FakeTnsListener.Refuse(12514));
         assertEquals(12514, connectFails().getErrorCode());
@@ -192,9 +196,7 @@ class ServiceRoutingIT {
     }
 
     private void awaitEstablished(int n) throws InterruptedException {
-        for (int i = 0; i < 300 && engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size() < n; i++) {
-            Thread.sleep(20);
-        }
+        assertTrue(events.await(e -> e.established() >= n, Duration.ofSeconds(6)), "sessions established in time");
         assertEquals(n, engine.sessions(s -> s.state() == SessionState.ESTABLISHED).size());
     }
 }

@@ -42,5 +42,7 @@ class LogTextTest {
         String s = "sales";
         assertSame(s, LogText.of(s));
         assertEquals("(null)", LogText.of(null));
+        assertEquals("", LogText.of(""), "an empty value (a service not named) is empty, not an error");
+        assertEquals("…(+2 chars)", LogText.of("ab", 0));
     }
 }

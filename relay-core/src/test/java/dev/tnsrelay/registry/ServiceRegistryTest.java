@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tnsrelay.admin.ServiceStatus;
+import dev.tnsrelay.admin.cmctl.ServicesReport;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.config.CmanParameters;
 import dev.tnsrelay.descriptor.Address;
@@ -64,21 +66,21 @@ class ServiceRegistryTest {
         registry.put(instance("sales2", "10.0.0.2", 90, HandlerState.READY, ServerType.SHARED));
         assertEquals("sales2", registry.select("sales", Optional.of("SALES2"), Optional.empty(), random).instance());
         assertEquals("sales2", registry.select("sales", Optional.empty(), Optional.of(ServerType.SHARED), random).instance());
-        assertEquals(Selection.NO_HANDLER,
+        assertEquals(Selection.Refused.NO_HANDLER,
                 registry.select("sales", Optional.empty(), Optional.of(ServerType.POOLED), random).refusal());
     }
 
     @Test
     void refusalsSayWhy() {
-        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        assertEquals(Selection.Refused.UNKNOWN_SERVICE, select().refusal());
         registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.BLOCKED, ServerType.DEDICATED));
-        assertEquals(Selection.ALL_BLOCKING, select().refusal());
+        assertEquals(Selection.Refused.ALL_BLOCKING, select().refusal());
         registry.put(instance("sales2", "10.0.0.2", 0, HandlerState.RESTRICTED, ServerType.DEDICATED));
-        assertEquals(Selection.RESTRICTED_OR_BLOCKING, select().refusal());
+        assertEquals(Selection.Refused.RESTRICTED_OR_BLOCKING, select().refusal());
         registry.unregister("sales", "sales1");
-        assertEquals(Selection.ALL_RESTRICTED, select().refusal());
+        assertEquals(Selection.Refused.ALL_RESTRICTED, select().refusal());
         registry.put(instance("sales3", "10.0.0.3", 100, HandlerState.READY, ServerType.DEDICATED));
-        assertEquals(Selection.NO_HANDLER, select().refusal(), "a full handler takes nothing");
+        assertEquals(Selection.Refused.NO_HANDLER, select().refusal(), "a full handler takes nothing");
     }
 
     @Test
@@ -87,7 +89,7 @@ class ServiceRegistryTest {
         clock.advance(Duration.ofSeconds(59));
         assertTrue(select().accepted());
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(Selection.UNKNOWN_SERVICE, select().refusal());
+        assertEquals(Selection.Refused.UNKNOWN_SERVICE, select().refusal());
         assertTrue(registry.snapshot().isEmpty());
         registry.put(instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED));
         assertTrue(select().accepted(), "a refresh brings it back");
@@ -113,7 +115,7 @@ class ServiceRegistryTest {
                          DEDICATED SERVER
                          (ADDRESS=(PROTOCOL=tcp)(HOST=10.0.0.2)(PORT=1521))
                 The command completed successfully.
-                """, ServicesReport.format(registry.snapshot()));
+                """, ServicesReport.format(ServiceStatus.of(registry.snapshot())));
         assertTrue(ServicesReport.format(List.of()).contains("supports no services"));
     }
 
@@ -137,5 +139,38 @@ class ServiceRegistryTest {
         ServiceRegistry off = new ServiceRegistry(clock,
                 CmanParameters.defaults().with(CmanParameter.VALID_NODE_CHECKING_REGISTRATION, "off"));
         off.register(r, InetAddress.getByName("203.0.113.1"));
+    }
+
+    @Test
+    void listenersHearRegistrationsRenewalsRefusalsAndWithdrawals() throws Exception {
+        List<String> heard = new java.util.ArrayList<>();
+        registry.addListener(new RegistrationListener() {
+            @Override
+            public void registered(Registration r, Optional<InetAddress> from, boolean renewal) {
+                heard.add("registered " + r.instance() + " " + from.map(InetAddress::getHostAddress).orElse("static")
+                        + (renewal ? " renewal" : ""));
+            }
+
+            @Override
+            public void refused(Registration r, InetAddress from, String why) {
+                heard.add("refused " + r.instance() + " " + from.getHostAddress() + " " + why.substring(0, 9));
+            }
+
+            @Override
+            public void unregistered(String service, String instance) {
+                heard.add("unregistered " + service + " " + instance);
+            }
+        });
+        Registration r = instance("sales1", "10.0.0.1", 0, HandlerState.READY, ServerType.DEDICATED);
+        registry.put(r);
+        registry.register(r, InetAddress.getLoopbackAddress());
+        clock.advance(Duration.ofSeconds(61));
+        registry.register(r, InetAddress.getLoopbackAddress());
+        assertThrows(RegistrationRefusedException.class, () -> registry.register(r, InetAddress.getByName("192.0.2.10")));
+        registry.unregister("sales", "sales1");
+        registry.unregister("sales", "sales1");
+        assertEquals(List.of("registered sales1 static", "registered sales1 127.0.0.1 renewal",
+                "registered sales1 127.0.0.1", "refused sales1 192.0.2.10 TNS-01182", "unregistered sales sales1"), heard,
+                "an expired registration taken again is new; withdrawing what is not there tells nothing");
     }
 }

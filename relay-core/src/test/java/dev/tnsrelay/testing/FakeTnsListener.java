@@ -3,7 +3,10 @@ package dev.tnsrelay.testing;
 import dev.tnsrelay.tns.ConnectPacket;
 import dev.tnsrelay.tns.ConnectRequest;
 import dev.tnsrelay.tns.FrameDecoder;
-import dev.tnsrelay.tns.Packets;
+import dev.tnsrelay.tns.AcceptPacket;
+import dev.tnsrelay.tns.RedirectPacket;
+import dev.tnsrelay.tns.RefusePacket;
+import dev.tnsrelay.tns.ResendPacket;
 import dev.tnsrelay.tns.TnsPacket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +31,31 @@ import java.util.concurrent.TimeUnit;
 public final class FakeTnsListener implements AutoCloseable {
 
     /** What the listener does, step by step, on one connection. */
-    public sealed interface Step permits Refuse, Accept, Resend, Redirect, Echo, Hold, DigestThenSend {
+    public sealed interface Step permits Refuse, Accept, Resend, ResendTls, Redirect, Echo, Hold, DigestThenSend,
+            Silent, CloseAfterConnect, ResetAfterConnect, Pause {
+    }
+
+    /**
+     * Read a connect request, answer RESEND with flag 0x08, then expect a fresh TLS handshake on the same TCP
+     * connection (a TLS listener only), as a 26ai listener handing over to the database's certificate does.
+     */
+    public record ResendTls() implements Step {
+    }
+
+    /** Read a connect request and say nothing, ever (until the peer goes): a listener that hangs. */
+    public record Silent() implements Step {
+    }
+
+    /** Read a connect request, then close the connection without a word. */
+    public record CloseAfterConnect() implements Step {
+    }
+
+    /** Read a connect request, then reset the connection (RST). */
+    public record ResetAfterConnect() implements Step {
+    }
+
+    /** Wait this long before the next step (an answer that comes late). */
+    public record Pause(long millis) implements Step {
     }
 
     /** Read a connect request, answer REFUSE with this error, close. */
@@ -68,11 +95,17 @@ public final class FakeTnsListener implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    /** TLS mode: every connection is a TLS server socket over the accepted one; null for plain TCP. */
+    private final javax.net.ssl.SSLContext tls;
+    private final List<String> serverNames = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger tlsHandshakes = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread acceptor;
     private final ConcurrentLinkedQueue<List<Step>> scripts = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Socket> sockets = new ArrayList<>();
     private final CountDownLatch bytesAfterAccept = new CountDownLatch(1);
+    private final Object serving = new Object();
+    private int open;
     private volatile int connections;
 
     public FakeTnsListener() throws IOException {
@@ -81,6 +114,16 @@ public final class FakeTnsListener implements AutoCloseable {
 
     /** On a given loopback port (0: any free one), e.g. to come back where a stopped listener was. */
     public FakeTnsListener(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** A listener that speaks TLS (a TCPS database listener) with this context's key and trust. */
+    public static FakeTnsListener tls(javax.net.ssl.SSLContext context) throws IOException {
+        return new FakeTnsListener(0, context);
+    }
+
+    private FakeTnsListener(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        this.tls = tls;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -94,7 +137,34 @@ public final class FakeTnsListener implements AutoCloseable {
     }
 
     public String address() {
-        return "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+        return tls != null ? "(ADDRESS=(PROTOCOL=TCPS)(HOST=localhost)(PORT=" + port() + "))"
+                : "(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=" + port() + "))";
+    }
+
+    /** The SNI host names the TLS clients sent, one per handshake. */
+    public List<String> serverNames() {
+        synchronized (serverNames) {
+            return List.copyOf(serverNames);
+        }
+    }
+
+    /** TLS handshakes completed, renegotiations on one connection included. */
+    public int tlsHandshakes() {
+        return tlsHandshakes.get();
+    }
+
+    /** A TLS server socket over {@code raw}, its handshake done; the SNI it got is recorded. */
+    private Socket overTls(Socket raw) throws IOException {
+        javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
+                raw.getInetAddress().getHostAddress(), raw.getPort(), false);
+        ssl.setUseClientMode(false);
+        ssl.startHandshake();
+        tlsHandshakes.incrementAndGet();
+        if (ssl.getSession() instanceof javax.net.ssl.ExtendedSSLSession e) {
+            serverNames.add(e.getRequestedServerNames().stream().map(n -> n instanceof javax.net.ssl.SNIHostName h
+                    ? h.getAsciiName() : n.toString()).findFirst().orElse(""));
+        }
+        return ssl;
     }
 
     public FakeTnsListener enqueue(Step... steps) {
@@ -119,6 +189,21 @@ public final class FakeTnsListener implements AutoCloseable {
         return connections;
     }
 
+    /** Waits until every connection it accepted has ended and its socket is closed; false after the time. */
+    public boolean awaitNoConnections(long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (serving) {
+            while (open > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                serving.wait(left);
+            }
+        }
+        return true;
+    }
+
     /** Waits until a client has sent bytes after an ACCEPT (the session is live end to end). */
     public boolean awaitBytesAfterAccept(long seconds) throws InterruptedException {
         return bytesAfterAccept.await(seconds, TimeUnit.SECONDS);
@@ -133,7 +218,19 @@ public final class FakeTnsListener implements AutoCloseable {
                     sockets.add(s);
                 }
                 List<Step> script = scripts.poll();
-                Thread t = new Thread(() -> serve(s, script == null ? List.of() : script, n), "fake-conn-" + n);
+                synchronized (serving) {
+                    open++;
+                }
+                Thread t = new Thread(() -> {
+                    try {
+                        serve(s, script == null ? List.of() : script, n);
+                    } finally {
+                        synchronized (serving) {
+                            open--;
+                            serving.notifyAll();
+                        }
+                    }
+                }, "fake-conn-" + n);
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -142,8 +239,9 @@ public final class FakeTnsListener implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s, List<Step> script, int connection) {
-        try (s) {
+    private void serve(Socket raw, List<Step> script, int connection) {
+        try (raw) {
+            Socket s = tls == null ? raw : overTls(raw);
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             FrameDecoder frames = new FrameDecoder(1 << 20);
@@ -161,6 +259,10 @@ public final class FakeTnsListener implements AutoCloseable {
                     out.write(data);
                     out.flush();
                     return;
+                }
+                if (step instanceof Pause p) {
+                    Thread.sleep(p.millis());
+                    continue;
                 }
                 if (step instanceof Echo || step instanceof Hold) {
                     byte[] buf = new byte[16 * 1024];
@@ -184,16 +286,34 @@ public final class FakeTnsListener implements AutoCloseable {
                     return;
                 }
                 received.add(new Received(request.connectData(), request.connect().packet().flags(), connection));
-                if (step instanceof Refuse r) {
-                    out.write(Packets.refuse(r.error()));
+                if (step instanceof Silent) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    return;
+                } else if (step instanceof CloseAfterConnect) {
+                    return;
+                } else if (step instanceof ResetAfterConnect) {
+                    s.setSoLinger(true, 0);
+                    return;
+                } else if (step instanceof Refuse r) {
+                    out.write(RefusePacket.build(r.error()));
                     out.flush();
                     return;
                 } else if (step instanceof Accept a) {
-                    out.write(Packets.accept(a.version(), 8192));
+                    out.write(AcceptPacket.build(a.version(), 8192));
                 } else if (step instanceof Resend) {
-                    out.write(Packets.resend());
+                    out.write(ResendPacket.build());
+                } else if (step instanceof ResendTls) {
+                    byte[] resend = ResendPacket.build();
+                    resend[5] = (byte) TnsPacket.FLAG_RESEND_TLS;
+                    out.write(resend);
+                    out.flush();
+                    s = overTls(raw); // the old TLS session is dropped without a word, as the listener does
+                    in = s.getInputStream();
+                    out = s.getOutputStream();
+                    frames = new FrameDecoder(1 << 20);
+                    continue;
                 } else if (step instanceof Redirect r) {
-                    out.write(Packets.redirect(r.address(), r.connectData()));
+                    out.write(RedirectPacket.build(r.address(), r.connectData()));
                     out.flush();
                     return;
                 }
@@ -201,6 +321,8 @@ public final class FakeTnsListener implements AutoCloseable {
             }
         } catch (IOException e) {
             // the peer went away: the script ends here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,29 +11,63 @@ import java.util.concurrent.Executors;
 public final class Gateways implements AutoCloseable {
 
     public final RelayEngine engine;
+    /** The engine's sessions as they open, refuse, establish and close. */
+    public final SessionEvents events = new SessionEvents();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private Gateways(String cmanOra) throws IOException {
-        this(CmanOra.parse(cmanOra, "test cman.ora"));
+    private Gateways(String cmanOra, java.util.function.Consumer<RelayEngine> before) throws IOException {
+        this(CmanOra.parse(cmanOra, "test cman.ora"), before);
     }
 
-    private Gateways(dev.tnsrelay.config.CmanConfiguration config) throws IOException {
-        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).start();
+    private Gateways(dev.tnsrelay.config.CmanConfiguration config, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
+        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).addListener(events);
+        before.accept(engine);
+        engine.start();
     }
 
     /** The first instance of a cman.ora file. */
     public static Gateways fromFile(java.nio.file.Path cmanOra) throws IOException {
-        return new Gateways(CmanOra.load(cmanOra));
+        return new Gateways(CmanOra.load(cmanOra), e -> { });
+    }
+
+    /** The first instance of a cman.ora text. */
+    public static Gateways fromText(String cmanOra) throws IOException {
+        return new Gateways(cmanOra, e -> { });
+    }
+
+    /** The same, with {@code before} given the engine before it starts. */
+    public static Gateways fromText(String cmanOra, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
+        return new Gateways(cmanOra, before);
+    }
+
+    /** The port of the first TCPS endpoint. */
+    public int tcpsPort() {
+        return engine.tcpsAddresses().get(0).getPort();
     }
 
     /** An instance on 127.0.0.1 port 0 with these rules and parameters. */
     public static Gateways start(String rules, String parameters) throws IOException {
+        return start(rules, parameters, e -> { });
+    }
+
+    /** The same, with {@code before} given the engine before it starts (name servers, listeners, limits). */
+    public static Gateways start(String rules, String parameters, java.util.function.Consumer<RelayEngine> before)
+            throws IOException {
         return new Gateways("cman_test = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
-                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n");
+                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n", before);
     }
 
     public static Gateways acceptingAll(String parameters) throws IOException {
         return start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))", parameters);
+    }
+
+    /** Waits until every session has ended; fails the test after 10 s. */
+    public void awaitNoSessions() throws InterruptedException {
+        if (!events.awaitNoSessions(java.time.Duration.ofSeconds(10))) {
+            throw new AssertionError("sessions still open after 10 s: " + engine.sessions(s -> true));
+        }
     }
 
     public int port() {

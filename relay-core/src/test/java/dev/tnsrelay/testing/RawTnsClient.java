@@ -18,7 +18,12 @@ public final class RawTnsClient implements AutoCloseable {
     public final OutputStream out;
 
     public RawTnsClient(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Over a socket of the caller's: a TLS one for a TCPS endpoint. */
+    public RawTnsClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(20_000);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();

@@ -45,7 +45,7 @@ class CodecVectorsTest {
         java.util.Set<String> largeAfterConnect = new java.util.HashSet<>();
         for (Path p : Vectors.packets(caseDir)) {
             String[] f = p.getFileName().toString().split("-");
-            if (p.toString().endsWith("ACCEPT.hex") && Packets.acceptVersion(TnsPacket.of(Vectors.bytes(p))) >= 315) {
+            if (p.toString().endsWith("ACCEPT.hex") && AcceptPacket.version(TnsPacket.of(Vectors.bytes(p))) >= 315) {
                 largeAfterConnect.add(f[1] + "-" + f[2] + "-c2s");
             }
         }
@@ -70,7 +70,7 @@ class CodecVectorsTest {
                     } else if (request != null && !request.complete() && p.type() == PacketType.DATA) {
                         request.add(p);
                     }
-                    if (p.type() == PacketType.ACCEPT && Packets.acceptVersion(p) >= 315
+                    if (p.type() == PacketType.ACCEPT && AcceptPacket.version(p) >= 315
                             || largeAfterConnect.contains(key) && request != null && request.complete()) {
                         decoder.useLargeLength();
                     }
@@ -92,20 +92,20 @@ class CodecVectorsTest {
 
     @Test
     void refuseIsByteForByteWhatClientsWereShown() {
-        assertArrayEquals(packet("jdbc-desc-refuse12529", "REFUSE.hex"), Packets.refuse(12529));
-        assertArrayEquals(packet("jdbc-desc-refuse12514", "REFUSE.hex"), Packets.refuse(12514));
-        assertEquals(12519, Packets.refuseError(TnsPacket.of(Packets.refuse(12519))));
-        assertArrayEquals(packet("jdbc-resend-refuse", "RESEND.hex"), Packets.resend());
-        assertArrayEquals(packet("jdbc-accept-v319-u16-noNA", "ACCEPT.hex"), Packets.accept(319, 8192));
+        assertArrayEquals(packet("jdbc-desc-refuse12529", "REFUSE.hex"), RefusePacket.build(12529));
+        assertArrayEquals(packet("jdbc-desc-refuse12514", "REFUSE.hex"), RefusePacket.build(12514));
+        assertEquals(12519, RefusePacket.error(TnsPacket.of(RefusePacket.build(12519))));
+        assertArrayEquals(packet("jdbc-resend-refuse", "RESEND.hex"), ResendPacket.build());
+        assertArrayEquals(packet("jdbc-accept-v319-u16-noNA", "ACCEPT.hex"), AcceptPacket.build(319, 8192));
     }
 
     @Test
     void redirectWithConnectDataRoundTrips() {
         TnsPacket vector = TnsPacket.of(packet("jdbc-redirect-cd", "REDIRECT.hex"));
-        Packets.Redirect r = Packets.Redirect.of(vector);
+        RedirectPacket r = RedirectPacket.of(vector);
         assertEquals("(ADDRESS=(PROTOCOL=TCP)(HOST=127.0.0.1)(PORT=15212))", r.address());
         assertTrue(r.connectData().startsWith("(DESCRIPTION="));
-        assertArrayEquals(vector.bytes(), Packets.redirect(r.address(), r.connectData()));
+        assertArrayEquals(vector.bytes(), RedirectPacket.build(r.address(), r.connectData()));
     }
 
     @Test

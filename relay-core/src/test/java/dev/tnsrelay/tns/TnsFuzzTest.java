@@ -89,21 +89,34 @@ class TnsFuzzTest {
         admit(data, "connect data");
     }
 
-    /** What a next hop answers before ACCEPT: REFUSE, REDIRECT (then followed as an address), ACCEPT. */
+    /**
+     * What a next hop answers before ACCEPT, read as the handshake reads it: REFUSE (its error), REDIRECT (joined
+     * with the DATA that follows when it is split, then its address followed as a descriptor), ACCEPT (its version).
+     */
     @FuzzTest
     void nextHopPackets(byte[] stream) {
         FrameDecoder decoder = new FrameDecoder(MAX_PACKET);
+        TnsPacket[] split = new TnsPacket[1];
         try {
             feed(decoder, stream, false, p -> {
+                if (split[0] != null) {
+                    TnsPacket whole = RedirectPacket.join(split[0], p);
+                    split[0] = null;
+                    admit(RedirectPacket.of(whole).address(), "redirect");
+                    return;
+                }
                 switch (p.type()) {
-                    case REFUSE -> Packets.refuseError(p);
+                    case REFUSE -> RefusePacket.error(p);
                     case REDIRECT -> {
-                        if (10 + p.u16(8) <= p.bytes().length) {
-                            admit(Packets.Redirect.of(p).address(), "redirect");
+                        if (RedirectPacket.isSplit(p)) {
+                            split[0] = p;
+                        } else {
+                            admit(RedirectPacket.of(p).address(), "redirect");
                         }
                     }
-                    case ACCEPT -> Packets.acceptVersion(p);
-                    default -> p.body();
+                    case ACCEPT -> AcceptPacket.version(p);
+                    case RESEND -> ResendPacket.withoutTls(p);
+                    default -> { }
                 }
             });
         } catch (TnsProtocolException e) {

@@ -5,7 +5,7 @@ public interface GatewayMXBean {
 
     int getId();
 
-    /** READY or SUSPENDED. */
+    /** READY or SUSPENDED; DRAINING, STOPPED or FAILED with the instance. */
     String getState();
 
     int getActiveConnections();

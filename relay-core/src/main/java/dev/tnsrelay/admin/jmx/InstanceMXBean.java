@@ -3,10 +3,16 @@ package dev.tnsrelay.admin.jmx;
 import java.util.List;
 import java.util.Map;
 
-/** {@code dev.tnsrelay:type=Instance,name="<instance>@<port>"}: status, parameters, reload, shutdown. */
+/** {@code dev.tnsrelay:type=Instance,name="<instance>@<port>"}: status, parameters, reload, shutdown, startup. */
 public interface InstanceMXBean {
 
     String getName();
+
+    /** RUNNING, DRAINING (after shutdown normal, until the last session ends), STOPPED or FAILED. */
+    String getState();
+
+    /** Whether a load balancer should send connections: it listens and a gateway is not suspended. */
+    boolean isReady();
 
     String getVersion();
 
@@ -21,6 +27,15 @@ public interface InstanceMXBean {
     String getRulesFile();
 
     List<String> getListeningAddresses();
+
+    /** The TLS library in use: {@code OpenSSL (BoringSSL)} or {@code JDK (…)}. */
+    String getTlsProvider();
+
+    /** The wallet's certificates: role, subject, issuer and expiry, one line each. */
+    List<String> getCertificates();
+
+    /** Failed TLS handshakes since the start, per cause. */
+    Map<String, Long> getTlsHandshakeFailures();
 
     /** Every parameter with its value now. */
     Map<String, String> getParameters();
@@ -42,4 +57,7 @@ public interface InstanceMXBean {
 
     /** {@code shutdown abort}: every session closed now. */
     void shutdownAbort();
+
+    /** {@code startup} after a shutdown: cman.ora read again and the gateways started. */
+    void startup();
 }

@@ -1,7 +1,9 @@
 package dev.tnsrelay.admin.jmx;
 
-import dev.tnsrelay.admin.Role;
-import dev.tnsrelay.admin.Users;
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.AdminSession;
+import dev.tnsrelay.admin.Administration;
+import dev.tnsrelay.admin.Caller;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -10,68 +12,107 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
+import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.RMIServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.MBeanServerForwarder;
+import javax.management.remote.rmi.RMIConnection;
 import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
 import javax.security.auth.Subject;
 
 /**
  * Remote JMX for consoles (JConsole, VisualVM, JMC) at {@code service:jmx:rmi:///jndi/rmi://<host>:<port>/jmxrmi}:
- * one port for the registry and the connector, bound to {@code host} only (loopback by default), and a login
- * checked against the same {@link Users} as the screens. A MONITOR reads attributes and calls {@code show} and
- * {@code count}; every other operation and every attribute write needs ADMIN.
+ * one port for the registry and the connector, bound to {@code host} only (loopback unless asked otherwise), and
+ * a login checked by the admin model against the same users as the screens.
  *
- * <p>There is no TLS here: on a non-loopback address, credentials would cross the network in clear, so
- * tnsrelay warns when it is asked to.
+ * <p>Roles are the model's: calls on tnsrelay's MBeans reach it in the caller's name and it checks them. A call
+ * that is no tnsrelay operation (creating or removing MBeans, invoking or writing a platform MBean) is asked of
+ * the model as a change. Each connection is an administration session from connect to close, counted against
+ * MAX_CMCTL_SESSIONS; one more is refused at connect with the model's message. A console that vanishes without
+ * closing frees its session when RMI's lease on it ends ({@code java.rmi.dgc.leaseValue}, 10 minutes).
+ *
+ * <p>Off loopback the registry and the connector speak TLS ({@code tls}: the admin wallet's key, see
+ * docs/admin.md), so that passwords never cross the network in clear; consoles then connect with
+ * {@code -Djavax.net.ssl.trustStore=…} and the JNDI property {@code com.sun.jndi.rmi.factory.socket} set to a
+ * {@link SslRMIClientSocketFactory} (JConsole: {@code -J-Dcom.sun.management.jmxremote.registry.ssl=true}).
  */
 public final class RemoteJmx implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.admin");
-    private static final Set<String> MONITOR_OPERATIONS = Set.of("show", "count");
 
     private final JMXConnectorServer connector;
+    private final JMXServiceURL address;
     private final Registry registry;
+    private final SessionCountingServer sessions;
 
-    private RemoteJmx(JMXConnectorServer connector, Registry registry) {
+    private RemoteJmx(JMXConnectorServer connector, Registry registry, SessionCountingServer sessions,
+            JMXServiceURL address) {
+        this.address = address;
         this.connector = connector;
         this.registry = registry;
+        this.sessions = sessions;
     }
 
-    public static RemoteJmx start(String host, int port, Users users, MBeanServer mbeans) throws IOException {
+    public static RemoteJmx start(String host, int port, Administration admin, MBeanServer mbeans) throws IOException {
+        return start(host, port, admin, mbeans, null);
+    }
+
+    /**
+     * @param tls the server's TLS context, required off loopback; null on loopback (plain RMI)
+     * @throws IOException when off loopback without {@code tls}: credentials must not cross the network in clear
+     */
+    public static RemoteJmx start(String host, int port, Administration admin, MBeanServer mbeans, SSLContext tls)
+            throws IOException {
         InetAddress bind = InetAddress.getByName(host);
-        if (!bind.isLoopbackAddress()) {
-            LOG.log(System.Logger.Level.WARNING, "remote JMX on {0}: passwords cross the network without TLS", host);
+        if (!bind.isLoopbackAddress() && tls == null) {
+            throw new IOException("remote JMX on " + host + " is off loopback and needs TLS, or passwords would cross"
+                    + " the network in clear: put a wallet in the state folder's admin-wallet (docs/admin.md)");
         }
         if (System.getProperty("java.rmi.server.hostname") == null) {
             // the connector's stub must name the address it is bound to, not this host's first address
             System.setProperty("java.rmi.server.hostname", bind.getHostAddress());
         }
-        RMIServerSocketFactory sockets = new BoundSocketFactory(bind);
-        Registry registry = LocateRegistry.createRegistry(port, null, sockets);
+        RMIServerSocketFactory sockets = tls == null ? new BoundSocketFactory(bind) : new TlsSocketFactory(bind, tls);
+        RMIClientSocketFactory clients = tls == null ? null : new SslRMIClientSocketFactory();
+        Registry registry = LocateRegistry.createRegistry(port, clients, sockets);
         try {
             Map<String, Object> env = new HashMap<>();
-            env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(users));
+            env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(admin));
             env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, sockets);
+            if (clients != null) {
+                env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clients);
+            }
             env.put("jmx.remote.rmi.server.credential.types", new String[] {String[].class.getName(), String.class.getName()});
             env.put("jmx.remote.x.daemon", "true");
             String h = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + h + ":" + port + "/jndi/rmi://" + h + ":" + port
                     + "/jmxrmi");
-            JMXConnectorServer connector = JMXConnectorServerFactory.newJMXConnectorServer(url, env, mbeans);
-            connector.setMBeanServerForwarder(rolesChecked());
+            SessionCountingServer server = new SessionCountingServer(port, clients, sockets, env, admin);
+            // over TLS the stub goes straight into the registry: binding through JNDI would make this JVM a TLS
+            // client of itself, trusting its own certificate (the JDK's own agent binds so, too)
+            RMIConnectorServer connector = new RMIConnectorServer(tls == null ? url
+                    : new JMXServiceURL("service:jmx:rmi://" + h + ":" + port), env, server, mbeans);
+            connector.setMBeanServerForwarder(changesAskTheModel(admin));
             connector.start();
-            LOG.log(System.Logger.Level.INFO, "remote JMX at {0}", url);
-            return new RemoteJmx(connector, registry);
+            if (tls != null) {
+                registry.rebind("jmxrmi", server.toStub());
+            }
+            LOG.log(System.Logger.Level.INFO, "remote JMX at {0}{1}", url, tls == null ? "" : " over TLS");
+            return new RemoteJmx(connector, registry, server, url);
         } catch (IOException | RuntimeException e) {
             UnicastRemoteObject.unexportObject(registry, true);
             throw e;
@@ -79,7 +120,7 @@ public final class RemoteJmx implements AutoCloseable {
     }
 
     public JMXServiceURL address() {
-        return connector.getAddress();
+        return address;
     }
 
     @Override
@@ -87,25 +128,26 @@ public final class RemoteJmx implements AutoCloseable {
         try {
             connector.stop();
         } finally {
+            sessions.closeAll();
             UnicastRemoteObject.unexportObject(registry, true);
         }
     }
 
-    private static JMXAuthenticator authenticator(Users users) {
+    private static JMXAuthenticator authenticator(Administration admin) {
         return credentials -> {
             if (credentials instanceof String[] c && c.length == 2 && c[0] != null && c[1] != null) {
-                Role role = users.check(c[0], c[1].toCharArray()).orElse(null);
-                if (role != null) {
-                    return new Subject(true, Set.of(new JMXPrincipal(c[0]), new JmxCaller.Administrator(c[0], role)),
-                            Set.of(), Set.of());
+                Caller caller = admin.authenticate(c[0], c[1].toCharArray()).orElse(null);
+                if (caller != null) {
+                    return new Subject(true, Set.of(new JMXPrincipal(c[0]),
+                            new JmxCaller.Administrator(caller.name(), caller.role())), Set.of(), Set.of());
                 }
             }
             throw new SecurityException("authentication failed: user name or password is wrong");
         };
     }
 
-    /** Lets a MONITOR look and an ADMIN change. */
-    private static MBeanServerForwarder rolesChecked() {
+    /** Calls that are no tnsrelay operation are changes, and the model says whether the caller may make them. */
+    private static MBeanServerForwarder changesAskTheModel(Administration admin) {
         MBeanServer[] target = new MBeanServer[1];
         InvocationHandler handler = (proxy, method, args) -> {
             String m = method.getName();
@@ -116,13 +158,19 @@ public final class RemoteJmx implements AutoCloseable {
                 target[0] = (MBeanServer) args[0];
                 return null;
             }
-            boolean changes = switch (m) {
-                case "invoke" -> !MONITOR_OPERATIONS.contains((String) args[1]);
-                case "setAttribute", "setAttributes", "createMBean", "registerMBean", "unregisterMBean" -> true;
+            boolean ours = args != null && args.length > 0 && args[0] instanceof ObjectName n
+                    && ManagementNames.DOMAIN.equals(n.getDomain());
+            boolean change = switch (m) {
+                case "invoke", "setAttribute", "setAttributes" -> !ours;
+                case "createMBean", "registerMBean", "unregisterMBean", "instantiate" -> true;
                 default -> false;
             };
-            if (changes && !JmxCaller.administrator().map(a -> a.role().mayChange()).orElse(false)) {
-                throw new SecurityException("access denied: " + m + " needs the admin role");
+            if (change) {
+                try {
+                    admin.checkChange(JmxCaller.caller(), m + (args != null && args.length > 0 ? " " + args[0] : ""));
+                } catch (AdminException e) {
+                    throw new SecurityException(e.getMessage());
+                }
             }
             try {
                 return method.invoke(target[0], args);
@@ -132,6 +180,67 @@ public final class RemoteJmx implements AutoCloseable {
         };
         return (MBeanServerForwarder) Proxy.newProxyInstance(MBeanServerForwarder.class.getClassLoader(),
                 new Class<?>[] {MBeanServerForwarder.class}, handler);
+    }
+
+    /** The connector's server side: each client connection is an administration session until it closes. */
+    private static final class SessionCountingServer extends RMIJRMPServerImpl {
+
+        private final Administration admin;
+        private final Map<String, AdminSession> open = new ConcurrentHashMap<>();
+
+        SessionCountingServer(int port, RMIClientSocketFactory clients, RMIServerSocketFactory sockets,
+                Map<String, ?> env, Administration admin) throws IOException {
+            super(port, clients, sockets, env);
+            this.admin = admin;
+        }
+
+        @Override
+        protected RMIConnection makeClient(String connectionId, Subject subject) throws IOException {
+            Caller caller = subject.getPrincipals(JmxCaller.Administrator.class).stream().findFirst()
+                    .map(JmxCaller.Administrator::caller)
+                    .orElseThrow(() -> new SecurityException("authentication failed: no administrator"));
+            AdminSession session;
+            try {
+                session = admin.openSession(caller, "JMX " + connectionId);
+            } catch (AdminException e) {
+                throw new SecurityException(e.getMessage());
+            }
+            try {
+                RMIConnection client = super.makeClient(connectionId, subject);
+                open.put(connectionId, session);
+                return client;
+            } catch (IOException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        @Override
+        protected void clientClosed(RMIConnection client) throws IOException {
+            try {
+                super.clientClosed(client);
+            } finally {
+                AdminSession s = open.remove(client.getConnectionId());
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+
+        void closeAll() {
+            open.values().forEach(AdminSession::close);
+            open.clear();
+        }
+    }
+
+    /** TLS server sockets bound to one address; equal when the address is, so the registry and connector share a port. */
+    private record TlsSocketFactory(InetAddress address, SSLContext tls) implements RMIServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(port, 50, address);
+            s.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            return s;
+        }
     }
 
     /** Server sockets bound to one address; equal when the address is, so the registry and connector share a port. */

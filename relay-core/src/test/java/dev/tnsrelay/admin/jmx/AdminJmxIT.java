@@ -1,20 +1,17 @@
 package dev.tnsrelay.admin.jmx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tnsrelay.admin.Administration;
-import dev.tnsrelay.admin.AuditLog;
-import dev.tnsrelay.admin.Role;
-import dev.tnsrelay.admin.Users;
-import dev.tnsrelay.config.CmanOraFile;
-import dev.tnsrelay.gateway.ManagementNames;
+import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.users.Users;
+import dev.tnsrelay.instance.JmxMode;
 import dev.tnsrelay.testing.FakeTnsListener;
-import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.testing.TestInstance;
 import dev.tnsrelay.tns.PacketType;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +20,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,30 +53,24 @@ class AdminJmxIT {
 
     @Test
     void rulesChangedOverRemoteJmxMeetTheNextOjdbcConnectAndDropNoSession(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("cman.ora"), CMAN);
-        Users users = Users.in(dir);
+        Users users = Users.in(dir.resolve("state"), Clock.systemUTC());
         users.put("dba", Role.ADMIN, "a-long-dba-password".toCharArray());
         users.put("watcher", Role.MONITOR, "a-long-watch-password".toCharArray());
-        try (Gateways gw = Gateways.fromFile(dir.resolve("cman.ora"));
+        try (TestInstance gw = TestInstance.start(dir, CMAN, new JmxMode.Remote("127.0.0.1", freePort()),
+                Clock.systemUTC());
              FakeTnsListener db = new FakeTnsListener();
              RawTnsClient established = new RawTnsClient(gw.port())) {
-            Administration admin = new Administration(gw.engine, CmanOraFile.of(dir.resolve("cman.ora"), "cman_jmx"),
-                    new AuditLog(Optional.of(dir.resolve("audit.log")), gw.engine.events(), Clock.systemUTC()),
-                    name -> {
-                        throw new IllegalArgumentException("no naming");
-                    });
             String sales = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + gw.address() + db.address()
                     + "(CONNECT_DATA=(SERVICE_NAME=sales)))";
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             assertEquals(PacketType.ACCEPT, established.handshake(sales));
 
-            try (AdminMBeans beans = AdminMBeans.register(admin, gw.engine.registry(), gw.engine.managementKey());
-                 RemoteJmx jmx = RemoteJmx.start("127.0.0.1", freePort(), users, ManagementFactory.getPlatformMBeanServer());
-                 JMXConnector dba = JMXConnectorFactory.connect(jmx.address(),
+            JMXServiceURL address = new JMXServiceURL(gw.manager.jmxAddress().orElseThrow());
+            try (JMXConnector dba = JMXConnectorFactory.connect(address,
                          Map.of(JMXConnector.CREDENTIALS, new String[] {"dba", "a-long-dba-password"}));
-                 JMXConnector watcher = JMXConnectorFactory.connect(jmx.address(),
+                 JMXConnector watcher = JMXConnectorFactory.connect(address,
                          Map.of(JMXConnector.CREDENTIALS, new String[] {"watcher", "a-long-watch-password"}))) {
-                String key = gw.engine.managementKey();
+                String key = "cman_jmx@" + gw.port();
                 MBeanServerConnection connection = dba.getMBeanServerConnection();
                 RuleListMXBean rules = JMX.newMXBeanProxy(connection, ManagementNames.of("RuleList", key, null),
                         RuleListMXBean.class);
@@ -101,8 +93,8 @@ class AdminJmxIT {
                         ManagementNames.of("Connections", key, null), ConnectionsMXBean.class);
                 List<ConnectionRow> rows = connections.show("in established");
                 assertEquals(1, rows.size());
-                assertEquals("sales", rows.get(0).getService());
-                assertTrue(rows.get(0).getBytesIn() >= 50_000);
+                assertEquals("sales", rows.get(0).service());
+                assertTrue(rows.get(0).bytesIn() >= 50_000);
 
                 RuleListMXBean watcherRules = JMX.newMXBeanProxy(watcher.getMBeanServerConnection(),
                         ManagementNames.of("RuleList", key, null), RuleListMXBean.class);
@@ -123,20 +115,38 @@ class AdminJmxIT {
                 assertTrue(instance.getStatus().contains("cman_jmx"));
 
                 assertEquals(1, connections.count(""));
-                String audit = Files.readString(dir.resolve("audit.log"));
+                String audit = Files.readString(gw.audit());
                 assertTrue(audit.contains("user=dba action=\"rule insert 1"), audit);
                 assertTrue(audit.contains("user=dba action=\"suspend gateway 1\" outcome=\"done\""), audit);
+
+                InstanceMXBean watching = JMX.newMXBeanProxy(watcher.getMBeanServerConnection(),
+                        ManagementNames.of("Instance", key, null), InstanceMXBean.class);
+                assertThrows(SecurityException.class, watching::shutdownAbort);
+                assertThrows(SecurityException.class, () -> watcher.getMBeanServerConnection().invoke(
+                        new ObjectName("java.lang:type=Memory"), "gc", null, null), "nor a platform MBean's operation");
+                instance.shutdownAbort();
+                assertEquals("STOPPED", instance.getState());
+                assertEquals("STOPPED", gateway1.getState());
+                assertFalse(instance.isReady());
+                IllegalArgumentException stopped = assertThrows(IllegalArgumentException.class, instance::reload);
+                assertTrue(stopped.getMessage().startsWith("TNS-04011"), stopped.getMessage());
+                instance.startup();
+                assertEquals("RUNNING", instance.getState());
+                db.enqueue(new FakeTnsListener.Refuse(12514));
+                assertEquals(12514, ojdbcError("(DESCRIPTION=(SOURCE_ROUTE=YES)" + gw.address() + db.address()
+                        + "(CONNECT_DATA=(SERVICE_NAME=sales)))"), "started again over JMX (PORT=0: a new port)");
             }
         }
     }
 
     @Test
     void wrongOrNoCredentialsAreRefused(@TempDir Path dir) throws Exception {
-        Users users = Users.in(dir);
-        users.put("dba", Role.ADMIN, "a-long-dba-password".toCharArray());
-        try (RemoteJmx jmx = RemoteJmx.start("127.0.0.1", freePort(), users, ManagementFactory.getPlatformMBeanServer())) {
-            assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(jmx.address()).close());
-            assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(jmx.address(),
+        Users.in(dir.resolve("state"), Clock.systemUTC()).put("dba", Role.ADMIN, "a-long-dba-password".toCharArray());
+        try (TestInstance gw = TestInstance.start(dir, CMAN, new JmxMode.Remote("127.0.0.1", freePort()),
+                Clock.systemUTC())) {
+            JMXServiceURL address = new JMXServiceURL(gw.manager.jmxAddress().orElseThrow());
+            assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(address).close());
+            assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(address,
                     Map.of(JMXConnector.CREDENTIALS, new String[] {"dba", "wrong-password-x"})).close());
         }
     }

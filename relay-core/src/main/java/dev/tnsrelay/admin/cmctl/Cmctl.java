@@ -1,0 +1,89 @@
+package dev.tnsrelay.admin.cmctl;
+
+import dev.tnsrelay.admin.AdminError;
+import dev.tnsrelay.admin.Administration;
+import dev.tnsrelay.admin.Caller;
+import dev.tnsrelay.admin.Connection;
+import java.util.List;
+
+/**
+ * cmctl's command lines against the admin model: each line is read into a {@link CmctlCommand}, run as the
+ * model's typed operation in the caller's name (the model checks the role and writes the audit log), and
+ * answered in cmctl's layout ({@link CmctlLayouts}). The command line over REST and the REST text endpoint come
+ * through here; the other doors call the model directly.
+ */
+public final class Cmctl {
+
+    private final Administration admin;
+
+    public Cmctl(Administration admin) {
+        this.admin = admin;
+    }
+
+    public String run(Caller caller, String line) {
+        return run(caller, CmctlCommand.parse(line));
+    }
+
+    public String run(Caller caller, CmctlCommand c) {
+        return switch (c.verb()) {
+            case SHOW -> show(caller, c);
+            case CLOSE -> admin.close(caller, c.filter()) + " connection(s) closed\n" + CmctlLayouts.DONE;
+            case SUSPEND -> {
+                admin.suspend(caller, c.gateways());
+                yield CmctlLayouts.DONE;
+            }
+            case RESUME -> {
+                admin.resume(caller, c.gateways());
+                yield CmctlLayouts.DONE;
+            }
+            case RELOAD -> {
+                admin.reload(caller);
+                yield CmctlLayouts.DONE;
+            }
+            case SET -> {
+                if (c.what().equals("event")) {
+                    admin.setEvent(caller, c.parameter(), c.value().equals("on"));
+                    yield "event " + c.parameter() + " set to " + c.value() + "\n" + CmctlLayouts.DONE;
+                }
+                admin.set(caller, c.parameter(), c.value());
+                yield c.parameter().toLowerCase(java.util.Locale.ROOT) + " set to " + c.value() + "\n"
+                        + CmctlLayouts.DONE;
+            }
+            case SHUTDOWN -> {
+                admin.shutdown(caller, c.what().equals("abort"));
+                yield CmctlLayouts.DONE;
+            }
+            case STARTUP -> {
+                admin.startup(caller);
+                yield CmctlLayouts.status(admin.status(caller));
+            }
+        };
+    }
+
+    private String show(Caller caller, CmctlCommand c) {
+        return switch (c.what()) {
+            case "status" -> CmctlLayouts.status(admin.status(caller));
+            case "gateways" -> CmctlLayouts.gateways(admin.gateways(caller));
+            case "connections" -> connections(caller, c);
+            case "services" -> ServicesReport.format(admin.services(caller));
+            case "rules" -> CmctlLayouts.rules(admin.rules(caller));
+            case "parameters" -> CmctlLayouts.parameters(admin.parameters(caller));
+            case "version" -> "CMCTL for tnsrelay: Version " + Administration.version() + "\n" + CmctlLayouts.DONE;
+            case "events" -> CmctlLayouts.events(admin.events(caller, 0, 100));
+            default -> CmctlLayouts.status(admin.status(caller)) + CmctlLayouts.gateways(admin.gateways(caller))
+                    + CmctlLayouts.rules(admin.rules(caller)) + CmctlLayouts.parameters(admin.parameters(caller))
+                    + ServicesReport.format(admin.services(caller));
+        };
+    }
+
+    private String connections(Caller caller, CmctlCommand c) {
+        List<Connection> rows = admin.connections(caller, c.filter());
+        if (c.count()) {
+            return "Number of connections: " + rows.size() + "\n" + CmctlLayouts.DONE;
+        }
+        if (rows.isEmpty()) {
+            throw AdminError.NO_CONNECTIONS.exception();
+        }
+        return CmctlLayouts.connections(rows);
+    }
+}

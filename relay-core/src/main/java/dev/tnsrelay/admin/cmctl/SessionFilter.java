@@ -1,0 +1,178 @@
+package dev.tnsrelay.admin.cmctl;
+
+import dev.tnsrelay.admin.AdminError;
+import dev.tnsrelay.admin.ConnectionFilter;
+import dev.tnsrelay.gateway.SessionInfo;
+import dev.tnsrelay.gateway.SessionState;
+import dev.tnsrelay.rules.HostPattern;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * cmctl's filter for show and close connections, read from its words and built into the engine's
+ * {@code Predicate<SessionInfo>}:
+ * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}, or a list
+ * of connection ids. Empty parts match everything.
+ */
+public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
+        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids) implements ConnectionFilter {
+
+    public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of());
+
+    public SessionFilter {
+        ids = Set.copyOf(new TreeSet<>(ids));
+    }
+
+    /**
+     * The filter that cmctl's words say ({@code in established gt 10:00 for sales}, or ids); blank is all.
+     *
+     * @throws dev.tnsrelay.admin.AdminException TNS-04014 naming the word that is not understood
+     */
+    public static SessionFilter parse(String words) {
+        List<String> t = new ArrayList<>(Arrays.asList(words == null ? new String[0] : words.strip().split("\\s+")));
+        t.removeIf(String::isEmpty);
+        SessionFilter f = read(t);
+        if (!t.isEmpty()) {
+            throw AdminError.INVALID.exception("unexpected " + String.join(" ", t));
+        }
+        return f;
+    }
+
+    /** Reads the filter words at the head of {@code t}, removing them. */
+    static SessionFilter read(List<String> t) {
+        SessionFilter f = ALL;
+        List<Long> ids = new ArrayList<>();
+        while (!t.isEmpty() && t.get(0).matches("\\d{1,18}")) {
+            ids.add(Long.parseLong(t.remove(0)));
+        }
+        if (!ids.isEmpty()) {
+            return f.withIds(ids);
+        }
+        while (!t.isEmpty()) {
+            String word = t.remove(0).toLowerCase(Locale.ROOT);
+            String arg = CmctlCommand.next(t, word + " needs a value");
+            f = switch (word) {
+                case "in" -> f.inState(state(arg));
+                case "gt" -> f.olderThan(CmctlCommand.duration(arg));
+                case "from" -> f.from(host(arg));
+                case "to" -> f.to(arg);
+                case "for" -> f.forService(arg);
+                case "using" -> f.using(CmctlCommand.number(arg, "gateway id"));
+                default -> throw AdminError.INVALID.exception(word
+                        + " is not a filter; filters are in, gt, from, to, for, using");
+            };
+        }
+        return f;
+    }
+
+    private static SessionState state(String s) {
+        try {
+            return SessionState.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AdminError.INVALID.exception("state " + s + " is not known; states are "
+                    + Arrays.toString(SessionState.values()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static HostPattern host(String s) {
+        try {
+            return HostPattern.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw AdminError.INVALID.exception("from " + s + ": " + e.getMessage());
+        }
+    }
+
+    /** Only these connections (cmctl's {@code <id_list>}). */
+    public SessionFilter withIds(Collection<Long> list) {
+        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list));
+    }
+
+    public SessionFilter inState(SessionState s) {
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids);
+    }
+
+    public SessionFilter olderThan(Duration d) {
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids);
+    }
+
+    public SessionFilter from(HostPattern p) {
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids);
+    }
+
+    public SessionFilter to(String host) {
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids);
+    }
+
+    public SessionFilter forService(String s) {
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids);
+    }
+
+    public SessionFilter using(int id) {
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids);
+    }
+
+    /** The sessions this filter selects at {@code now} (the age in {@code gt} is measured from it). */
+    @Override
+    public Predicate<SessionInfo> at(Instant now) {
+        return s -> state.map(x -> x == s.state()).orElse(true)
+                && olderThan.map(d -> Duration.between(s.start(), now).compareTo(d) > 0).orElse(true)
+                && from.map(p -> fromAddress(s.client()).map(a -> p.covers(a, SessionFilter::addressesOf))
+                        .orElse(false)).orElse(true)
+                && to.map(h -> s.server().toLowerCase(Locale.ROOT).startsWith(h.toLowerCase(Locale.ROOT))).orElse(true)
+                && service.map(x -> x.equalsIgnoreCase(s.service())).orElse(true)
+                && (gateway.isEmpty() || gateway.getAsInt() == s.gateway())
+                && (ids.isEmpty() || ids.contains(s.id()));
+    }
+
+    /** The client's address from its {@code address:port} (the engine writes literals): never looked up. */
+    private static Optional<InetAddress> fromAddress(String hostPort) {
+        String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A host name in {@code from} covers the client when it is one of the name's addresses. */
+    private static List<InetAddress> addressesOf(String name) {
+        try {
+            return List.of(InetAddress.getAllByName(name));
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
+    }
+
+    /** As cmctl writes it, for the audit log. */
+    @Override
+    public String text() {
+        if (!ids.isEmpty()) {
+            return String.join(" ", ids.stream().sorted().map(String::valueOf).toList());
+        }
+        List<String> words = new ArrayList<>();
+        state.ifPresent(s -> words.add("in " + s.name().toLowerCase(Locale.ROOT)));
+        olderThan.ifPresent(d -> words.add(String.format(Locale.ROOT, "gt %02d:%02d:%02d", d.toHours(),
+                d.toMinutesPart(), d.toSecondsPart())));
+        from.ifPresent(p -> words.add("from " + p));
+        to.ifPresent(h -> words.add("to " + h));
+        service.ifPresent(s -> words.add("for " + s));
+        gateway.ifPresent(g -> words.add("using " + g));
+        return String.join(" ", words);
+    }
+}

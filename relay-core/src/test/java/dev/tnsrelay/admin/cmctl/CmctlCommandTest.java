@@ -1,0 +1,67 @@
+package dev.tnsrelay.admin.cmctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.gateway.SessionState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CmctlCommandTest {
+
+    @Test
+    void showConnectionsWithEveryFilter() {
+        CmctlCommand c = CmctlCommand.parse("SHOW connections count in established gt 1:02:03 from 10.0.0.0/8 to db1"
+                + " for sales using 1");
+        assertEquals(CmctlCommand.Verb.SHOW, c.verb());
+        assertEquals("connections", c.what());
+        assertTrue(c.count());
+        assertEquals(Optional.of(SessionState.ESTABLISHED), c.filter().state());
+        assertEquals(Optional.of(Duration.ofSeconds(3723)), c.filter().olderThan());
+        assertEquals("10.0.0.0/8", c.filter().from().orElseThrow().toString());
+        assertEquals(Optional.of("db1"), c.filter().to());
+        assertEquals(Optional.of("sales"), c.filter().service());
+        assertEquals(1, c.filter().gateway().getAsInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"45, 45", "02:00, 120", "1:00:00, 3600"})
+    void timesAreHoursMinutesSeconds(String text, long seconds) {
+        assertEquals(Duration.ofSeconds(seconds), CmctlCommand.duration(text));
+    }
+
+    @Test
+    void theOtherVerbs() {
+        assertEquals(List.of(0, 2), CmctlCommand.parse("suspend gateway 0 2").gateways());
+        assertEquals(CmctlCommand.Verb.RESUME, CmctlCommand.parse("resume gateways").verb());
+        assertEquals("abort", CmctlCommand.parse("shutdown abort").what());
+        assertEquals("normal", CmctlCommand.parse("shutdown").what());
+        CmctlCommand set = CmctlCommand.parse("set idle_timeout 30");
+        assertEquals("IDLE_TIMEOUT", set.parameter());
+        assertEquals("30", set.value());
+        assertEquals(CmctlCommand.Verb.CLOSE, CmctlCommand.parse("close connections for hr").verb());
+        assertEquals(CmctlCommand.Verb.RELOAD, CmctlCommand.parse("reload").verb());
+        CmctlCommand event = CmctlCommand.parse("SET EVENT Relay OFF");
+        assertEquals(List.of(CmctlCommand.Verb.SET, "event", "relay", "off"),
+                List.of(event.verb(), event.what(), event.parameter(), event.value()));
+        assertEquals(CmctlCommand.Verb.STARTUP, CmctlCommand.parse("STARTUP").verb());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "show", "show nothing", "show status now", "close sessions", "suspend", "suspend gw 1",
+            "suspend gateway x", "set idle_timeout", "shutdown later", "show connections gt soon",
+            "show connections from 10.1.*", "show connections in bliss", "show connections near db", "restart",
+            "set event", "set event relay", "set event relay maybe", "set event relay on now",
+            "startup now", "show connections 12 for hr"})
+    void badCommandsSayWhat(String line) {
+        AdminException e = assertThrows(AdminException.class, () -> CmctlCommand.parse(line));
+        assertTrue(e.getMessage().startsWith("TNS-04014"), e.getMessage());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tnsrelay.admin.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsersTest {
+
+    @Test
+    void theFirstStartMakesARandomAdminPasswordKeptHashedAndSaysWhere(@TempDir Path dir) throws Exception {
+        Users users = Users.in(dir, Clock.systemUTC());
+        Path note = users.createAdminIfNone().orElseThrow();
+        String password = Files.readString(note).strip();
+
+        assertEquals(20, password.length());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(note)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users.file())));
+        String stored = Files.readString(users.file());
+        assertFalse(stored.contains(password), "no password in clear");
+        assertTrue(stored.contains("admin:admin:pbkdf2-sha256:210000:"), stored);
+        assertEquals(Optional.of(Role.ADMIN), users.check("admin", password.toCharArray()));
+        assertEquals(Optional.empty(), users.check("admin", (password + "x").toCharArray()));
+        assertEquals(Optional.empty(), users.check("nobody", password.toCharArray()));
+
+        assertEquals(Optional.empty(), Users.in(dir, Clock.systemUTC()).createAdminIfNone(), "a second start makes no new password");
+    }
+
+    @Test
+    void changingTheAdminPasswordRemovesTheInitialOneAndAnotherProcessSeesNewUsers(@TempDir Path dir) {
+        Users server = Users.in(dir, Clock.systemUTC());
+        Path note = server.createAdminIfNone().orElseThrow();
+        Users tool = Users.in(dir, Clock.systemUTC()); // bin/tnsrelay-passwd, another process
+        tool.put("admin", Role.ADMIN, "a-new-long-password".toCharArray());
+        tool.put("watcher", Role.MONITOR, "watching-all-day".toCharArray());
+
+        assertFalse(Files.exists(note));
+        assertEquals(Optional.of(Role.ADMIN), server.check("admin", "a-new-long-password".toCharArray()));
+        assertEquals(Optional.of(Role.MONITOR), server.check("watcher", "watching-all-day".toCharArray()));
+    }
+
+    @Test
+    void shortPasswordsAndOddNamesAreRefused(@TempDir Path dir) {
+        Users users = Users.in(dir, Clock.systemUTC());
+        assertThrows(IllegalArgumentException.class, () -> users.put("bob", Role.ADMIN, "short".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> users.put("bob:x", Role.ADMIN, "long-enough-pass".toCharArray()));
+    }
+
+    @Test
+    void aDamagedFileIsReportedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(Users.FILE), "# users\nadmin:admin:plain:secret\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Users.in(dir, Clock.systemUTC()).check("admin", "secret".toCharArray()));
+        assertTrue(e.getMessage().contains("users:2:"), e.getMessage());
+    }
+}
