@@ -44,6 +44,7 @@ final class Seeds {
             }
             case "connect" -> streams("c2s").forEach(seeds::put);
             case "next-hop" -> streams("s2c").forEach(seeds::put);
+            case "handshake" -> scripts().forEach(seeds::put);
             case "descriptor" -> {
                 cases().forEach((name, text) -> {
                     if (text.startsWith("(")) {
@@ -108,6 +109,46 @@ final class Seeds {
                     streams.put(c.getFileName() + "-" + connection + "-" + direction, bytes.toByteArray()));
         }
         return streams;
+    }
+
+    /**
+     * Each vector case as a script for the handshake target (HandshakeFuzzTest): the client's packets on its
+     * first connection, and every listener packet, each connection's first after a "connected" event.
+     */
+    static Map<String, byte[]> scripts() {
+        Map<String, byte[]> scripts = new TreeMap<>();
+        for (Path c : Vectors.cases()) {
+            ByteArrayOutputStream script = new ByteArrayOutputStream();
+            script.write(0); // options: the service registered, a TCP client, no preset refusal
+            String first = null;
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            for (Path packet : Vectors.packets(c)) {
+                Matcher m = PACKET.matcher(packet.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                String connection = m.group(1) + "c" + m.group(2);
+                first = first == null ? connection : first;
+                byte[] bytes = Vectors.bytes(packet);
+                if (m.group(3).equals("c2s") && connection.equals(first)) {
+                    script.write(0); // CLIENT
+                } else if (m.group(3).equals("s2c")) {
+                    if (answered.add(connection)) {
+                        script.write(2); // CONNECTED
+                    }
+                    script.write(1); // SERVER
+                } else {
+                    continue;
+                }
+                script.write(bytes.length >> 8);
+                script.write(bytes.length);
+                script.writeBytes(bytes);
+            }
+            if (script.size() > 1) {
+                scripts.put(c.getFileName() + "-script", script.toByteArray());
+            }
+        }
+        return scripts;
     }
 
     /** The files of a corpora folder, as they are. */
