@@ -238,7 +238,8 @@ class HandshakeFuzzTest {
 
         /** A packet from the script: its header's length set to its size; null when it is not one the framer passes. */
         private TnsPacket packet() {
-            int n = Math.min(script.length - at, (next() << 8 | next()) & 0xffff);
+            int announced = next() << 8 | next();
+            int n = Math.min(script.length - at, announced);
             byte[] bytes = new byte[n];
             System.arraycopy(script, at, bytes, 0, n);
             at += n;
