@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -169,11 +170,6 @@ public final class Administration {
         return hosts.allows(hostHeader);
     }
 
-    /** The host names the admin doors answer to ({@link #servesHost}). */
-    public List<String> hostNames() {
-        return hosts.names();
-    }
-
     /**
      * Writes a call a door refused before it reached the model (a remote JMX call on a platform MBean) to the
      * audit log, as the model's own refusals are.
@@ -303,8 +299,8 @@ public final class Administration {
      */
     public List<AdminEvent> events(Caller caller, long after, int limit) {
         looks(caller);
-        java.util.TreeMap<Long, Event> actions = new java.util.TreeMap<>();
-        java.util.TreeMap<Long, Event> others = new java.util.TreeMap<>();
+        TreeMap<Long, Event> actions = new TreeMap<>();
+        TreeMap<Long, Event> others = new TreeMap<>();
         for (Event e : engine().events().since(after, limit)) {
             (e.kind().equals("admin") ? actions : others).put(e.sequence(), e);
         }
@@ -313,7 +309,7 @@ public final class Administration {
         }
         int forActions = Math.min(actions.size(), Math.max(limit / 2, limit - others.size()));
         int forOthers = Math.min(others.size(), limit - forActions);
-        java.util.TreeMap<Long, Event> shown = new java.util.TreeMap<>();
+        TreeMap<Long, Event> shown = new TreeMap<>();
         actions.descendingMap().values().stream().limit(forActions).forEach(e -> shown.put(e.sequence(), e));
         others.descendingMap().values().stream().limit(forOthers).forEach(e -> shown.put(e.sequence(), e));
         return shown.values().stream().map(AdminEvent::of).toList();
