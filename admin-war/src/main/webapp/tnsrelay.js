@@ -31,6 +31,16 @@ function cell(row, text, cls) {
   return td;
 }
 
+// Client text (a service name of thousands of characters) is cut to its column, whole in its tooltip.
+function clipped(row, text) {
+  const td = row.insertCell(), span = document.createElement('span');
+  span.className = 'clip';
+  span.textContent = text;
+  span.title = text;
+  td.appendChild(span);
+  return td;
+}
+
 function button(td, label, action, cls) {
   const b = document.createElement('button');
   b.type = 'button';
@@ -113,7 +123,7 @@ const pages = {
     }
     fill('connections', rows, (row, c) => {
       row.dataset.id = c.id;
-      cell(row, c.id); cell(row, c.client); cell(row, c.server); cell(row, c.service); cell(row, c.gateway);
+      cell(row, c.id); clipped(row, c.client); clipped(row, c.server); clipped(row, c.service); cell(row, c.gateway);
       cell(row, c.state); cell(row, hms(c.ageSeconds), 'num'); cell(row, hms(c.idleSeconds), 'num');
       cell(row, c.bytesIn, 'num'); cell(row, c.bytesOut, 'num');
       button(row.insertCell(), 'Close', async () => {

@@ -25,9 +25,11 @@ module dev.tnsrelay.core {
     exports dev.tnsrelay.admin;
     exports dev.tnsrelay.naming;
     exports dev.tnsrelay.descriptor;
-    // admin-war: the model's text layouts and filter grammar (REST's cmctl endpoint), and the roles
+    // admin-war: the model's text layouts and filter grammar (REST's cmctl endpoint), the roles, and the one
+    // encoder of log text for its own log lines
     exports dev.tnsrelay.admin.cmctl;
     exports dev.tnsrelay.admin.users;
+    exports dev.tnsrelay.logging;
     // JMX consoles and the JDK's MXBean introspection: the MXBean interfaces
     exports dev.tnsrelay.admin.jmx;
     // the command lines (bin/), and the hosted tests that run cmctl in their JVM

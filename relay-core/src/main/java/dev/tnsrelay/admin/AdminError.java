@@ -21,6 +21,11 @@ public enum AdminError {
     GATEWAYS("TNS-04072", "", Kind.MISTAKE),
     /** A MONITOR asked for a change, or the user name or password is wrong. */
     DENIED("TNS-12546", "TNS:permission denied", Kind.DENIED),
+    /**
+     * Too many failed logins for this user name or from this address ({@link LoginGuard}): wait, then try again.
+     * Thrown as a {@link LoginThrottledException}, which says how long.
+     */
+    THROTTLED("TNS-12546", "TNS:permission denied", Kind.BUSY),
     /** MAX_CMCTL_SESSIONS administration sessions are open already. */
     TOO_MANY_SESSIONS("TNS-04014", "MAX_CMCTL_SESSIONS administration sessions are open", Kind.BUSY);
 

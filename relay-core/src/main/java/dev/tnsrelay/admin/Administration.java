@@ -1,10 +1,12 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.admin.users.Role;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.gateway.EngineState;
+import dev.tnsrelay.gateway.Event;
 import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.gateway.RelayEngine;
 import dev.tnsrelay.naming.Resolution;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,14 +46,26 @@ public final class Administration {
     private final Function<String, Resolution> resolver;
     private final Clock clock;
     private final AdminSessions sessions;
+    private final LoginGuard guard;
+    private final AdminHosts hosts;
+    /** The users file as last seen by a login: when it changes, every wait and lockout is lifted. */
+    private long usersSeen = Long.MIN_VALUE;
     /** How long a shutdown abort waits for the gateways to close their sockets. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
     /** Changes read, change and write the rule list or the engine: one at a time. */
     private final Object changes = new Object();
 
+    /** A model whose admin doors answer to loopback names only. */
     public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
             Function<String, Resolution> resolver, Clock clock) {
+        this(instance, config, audit, users, resolver, clock, AdminHosts.of(""));
+    }
+
+    public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
+            Function<String, Resolution> resolver, Clock clock, AdminHosts hosts) {
         this.instance = instance;
+        this.hosts = hosts;
+        this.guard = new LoginGuard(clock);
         this.config = config;
         this.audit = audit;
         this.users = users;
@@ -74,32 +89,93 @@ public final class Administration {
 
     // ---- who
 
-    /** The caller whose password is right; empty otherwise (unknown user and wrong password alike). */
-    public Optional<Caller> authenticate(String name, char[] password) {
-        return users.check(name, password).map(role -> new Caller(name, role));
+    /**
+     * The caller whose name and password are right, whatever the door. Attempts are slowed per user name and per
+     * address ({@link LoginGuard}); every failure is written to the audit log with the door and the address (a run
+     * of refusals while waiting as its first line and a count).
+     *
+     * @param door where the attempt came in: {@code screens}, {@code HTTP Basic}, {@code JMX}
+     * @param from the client's address
+     * @throws LoginThrottledException when the name or the address must wait; the password is not checked
+     * @throws AdminException DENIED for a wrong name or password (unknown user and wrong password alike)
+     */
+    public Caller authenticate(String name, char[] password, String door, String from) {
+        String who = name.isEmpty() ? "(none)" : name;
+        String what = "login from " + from + " (" + door + ")";
+        liftWaitsIfUsersChanged();
+        String key = name.length() > Users.MAX_NAME ? name.substring(0, Users.MAX_NAME + 1) : name;
+        LoginGuard.Verdict verdict = guard.attempt(key, from);
+        if (verdict instanceof LoginGuard.Refused r) {
+            if (r.first()) {
+                audit.login(who, what, "refused unchecked: too many failed logins for this user or from this address;"
+                        + " next check in " + r.retryAfter().toSeconds() + " s (until then refusals are counted, not"
+                        + " written)");
+            }
+            throw new LoginThrottledException(r.retryAfter());
+        }
+        long unwritten = ((LoginGuard.Admitted) verdict).unwritten();
+        if (unwritten > 0) {
+            audit.login(who, what, "refused unchecked " + unwritten + " more times while waiting");
+        }
+        Optional<Role> role = Optional.empty();
+        try {
+            role = users.check(name, password);
+        } finally {
+            guard.done(key, from, role.isPresent());
+        }
+        if (role.isEmpty()) {
+            audit.login(who, what, "failed: wrong user or password");
+            throw AdminError.DENIED.exception("user name or password is wrong");
+        }
+        return new Caller(name, role.get());
+    }
+
+    private void liftWaitsIfUsersChanged() {
+        long now = users.version();
+        synchronized (guard) {
+            if (now != usersSeen) {
+                if (usersSeen != Long.MIN_VALUE) {
+                    guard.reset();
+                }
+                usersSeen = now;
+            }
+        }
     }
 
     /**
-     * A screen login: checks the password, opens an administration session and writes the attempt, good or
-     * not, to the audit log.
+     * A screen login: checks the password ({@link #authenticate}), opens an administration session and writes the
+     * attempt, good or not, to the audit log.
      *
-     * @throws AdminException DENIED for a wrong name or password, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
+     * @throws AdminException DENIED for a wrong name or password, THROTTLED ({@link LoginThrottledException}) while
+     *         the name or address must wait, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
      */
     public AdminSession login(String name, char[] password, String from) {
-        String who = name.isEmpty() ? "(none)" : name;
-        Optional<Caller> caller = authenticate(name, password);
-        if (caller.isEmpty()) {
-            audit.record(who, "login from " + from, "failed: wrong user or password");
-            throw AdminError.DENIED.exception("user name or password is wrong");
-        }
+        Caller caller = authenticate(name, password, "screens", from);
+        String what = "login from " + from + " (screens)";
         try {
-            AdminSession s = sessions.open(caller.get(), "screens from " + from);
-            audit.record(who, "login from " + from, "done");
+            AdminSession s = sessions.open(caller, "screens from " + from);
+            audit.login(caller.name(), what, "done");
             return s;
         } catch (AdminException e) {
-            audit.record(who, "login from " + from, "failed: " + e.getMessage());
+            audit.login(caller.name(), what, "failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Whether a request's Host header names this server as the administrator configured it (loopback names
+     * always): a page of another site whose name was rebound to this address names its own host, and is refused.
+     */
+    public boolean servesHost(String hostHeader) {
+        return hosts.allows(hostHeader);
+    }
+
+    /**
+     * Writes a call a door refused before it reached the model (a remote JMX call on a platform MBean) to the
+     * audit log, as the model's own refusals are.
+     */
+    public void refused(Caller caller, String what, String why) {
+        audit.record(caller.name(), what, "refused: " + why);
     }
 
     /**
@@ -225,10 +301,27 @@ public final class Administration {
         return ServiceStatus.of(engine().registry().snapshot());
     }
 
-    /** The events after {@code after} (0: all kept), at most {@code limit} of the newest. */
+    /**
+     * The events after {@code after} (0: all kept), at most {@code limit} of the newest, oldest first. Half the room
+     * is kept for administrators' actions when there are that many: a flood of refusals or failed logins does not
+     * hide them.
+     */
     public List<AdminEvent> events(Caller caller, long after, int limit) {
         looks(caller);
-        return engine().events().since(after, limit).stream().map(AdminEvent::of).toList();
+        TreeMap<Long, Event> actions = new TreeMap<>();
+        TreeMap<Long, Event> others = new TreeMap<>();
+        for (Event e : engine().events().since(after, limit)) {
+            (e.kind().equals("admin") ? actions : others).put(e.sequence(), e);
+        }
+        for (Event e : audit.actions(after)) {
+            actions.put(e.sequence(), e);
+        }
+        int forActions = Math.min(actions.size(), Math.max(limit / 2, limit - others.size()));
+        int forOthers = Math.min(others.size(), limit - forActions);
+        TreeMap<Long, Event> shown = new TreeMap<>();
+        actions.descendingMap().values().stream().limit(forActions).forEach(e -> shown.put(e.sequence(), e));
+        others.descendingMap().values().stream().limit(forOthers).forEach(e -> shown.put(e.sequence(), e));
+        return shown.values().stream().map(AdminEvent::of).toList();
     }
 
     /** What a connect identifier resolves to with this server's naming files (tnsnames, LDAP, Easy Connect). */

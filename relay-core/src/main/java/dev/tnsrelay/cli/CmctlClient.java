@@ -138,7 +138,10 @@ public final class CmctlClient {
             }
             err.println(res.statusCode() == 401 ? AdminError.DENIED.message("user name or password is wrong")
                     : errorText(res.body()));
-            return res.statusCode() == 401 || res.statusCode() >= 500 ? 2 : 1;
+            // a login refused (401, 429 while it must wait, 421 for a host name the server does not answer to) or
+            // a server that cannot answer is 2, as cmctl's own login errors; a command that failed is 1
+            int s = res.statusCode();
+            return s == 401 || s == 421 || s == 429 || s >= 500 ? 2 : 1;
         } catch (IOException e) {
             err.println(AdminError.NOT_STARTED.message("cannot reach tnsrelay at " + base + ": " + e.getMessage()));
             return 2;

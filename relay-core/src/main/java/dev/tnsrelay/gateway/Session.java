@@ -181,8 +181,8 @@ final class Session implements Handshake.Io {
                 handshake.onConnected();
             } // else: once the TLS handshake is done and the certificate matches
         } else {
-            LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, handshake.server(),
-                    String.valueOf(result.cause()));
+            LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, LogText.of(handshake.server()),
+                    LogText.of(String.valueOf(result.cause())));
             handshake.onConnectFailed(result.cause() instanceof io.netty.channel.ConnectTimeoutException);
         }
     }
@@ -608,7 +608,9 @@ final class Session implements Handshake.Io {
         } else if (c instanceof IOException) {
             end("network error: " + c.getMessage());
         } else {
-            LOG.log(Level.ERROR, "session " + id + " failed", c); // a defect must cost one session, never the gateway
+            // a defect must cost one session, never the gateway; its message may quote the client: one escaped line
+            LOG.log(Level.ERROR, "session " + id + " failed: " + LogText.of(String.valueOf(c)) + " at "
+                    + LogText.of(java.util.Arrays.toString(c.getStackTrace()), LogText.TEXT * 4));
             end("internal error: " + c);
         }
     }

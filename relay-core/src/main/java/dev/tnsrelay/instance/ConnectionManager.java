@@ -1,5 +1,6 @@
 package dev.tnsrelay.instance;
 
+import dev.tnsrelay.admin.AdminHosts;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.AuditLog;
 import dev.tnsrelay.admin.InstanceControl;
@@ -101,10 +102,21 @@ public final class ConnectionManager implements AutoCloseable {
         registry.addListener(log);
         listeners.add(log);
         naming = new NamingFiles(settings.tnsAdmin(), settings.clock(), NAMING_CHECK);
+        AdminHosts hosts;
+        try {
+            StateFolder.prepare(settings.stateFolder());
+            hosts = AdminHosts.of(settings.adminHosts());
+        } catch (IOException e) {
+            log.close();
+            throw new StartupException("state folder " + settings.stateFolder() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            log.close();
+            throw new StartupException(e.getMessage(), e);
+        }
         users = Users.in(settings.stateFolder(), settings.clock());
         administration = new Administration(new Control(), config,
                 new AuditLog(Optional.of(settings.stateFolder().resolve(AuditLog.FILE)), events, settings.clock()),
-                users, naming::resolve, settings.clock());
+                users, naming::resolve, settings.clock(), hosts);
     }
 
     /** Reads the settings' cman.ora and starts the instance. */
