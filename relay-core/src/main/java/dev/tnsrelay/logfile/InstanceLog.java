@@ -162,7 +162,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         }
         write(LogLevel.ADMIN, EventGroup.CONN_HDLG, session(s, "established") + " client=" + s.client() + " server="
                 + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)
-                + " gateway=" + s.gateway());
+                + " gateway=" + s.gateway() + who(s));
     }
 
     @Override
@@ -177,7 +177,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
             write(level, group, session(s, "ended") + " client=" + s.client() + " server=" + quote(s.server(),
                     LogText.NAME) + " service=" + quote(s.service(), LogText.NAME) + " gateway=" + s.gateway()
                     + " duration_ms=" + ms + " bytes_in=" + s.bytesIn() + " bytes_out=" + s.bytesOut()
-                    + " cause=" + quote(cause, LogText.TEXT));
+                    + who(s) + " cause=" + quote(cause, LogText.TEXT));
         }
     }
 
@@ -231,6 +231,14 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     private static String session(SessionInfo s, String what) {
         return "session=" + s.id() + " " + what;
+    }
+
+    /** Who the client says it is (its CID) and its certificate's DN: client-controlled, quoted and escaped. */
+    private static String who(SessionInfo s) {
+        SessionInfo.ClientId cid = s.clientId() == null ? SessionInfo.ClientId.NONE : s.clientId();
+        return " program=" + quote(cid.program(), LogText.NAME) + " host=" + quote(cid.host(), LogText.NAME)
+                + " user=" + quote(cid.user(), LogText.NAME)
+                + (s.peer() == null || s.peer().isEmpty() ? "" : " peer=" + quote(s.peer(), LogText.NAME));
     }
 
     private static String registration(Registration r) {
