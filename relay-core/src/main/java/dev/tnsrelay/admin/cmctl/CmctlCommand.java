@@ -80,7 +80,8 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
         if (t.isEmpty()) {
             throw AdminError.INVALID.exception("empty command; help lists the commands");
         }
-        return parse(t.remove(0).toLowerCase(Locale.ROOT), t, instance).forInstance(instance);
+        CmctlCommand c = parse(t.remove(0).toLowerCase(Locale.ROOT), t, instance);
+        return instance.isPresent() ? c.forInstance(instance) : c;
     }
 
     /** Takes {@code -c instance} out of the words, wherever it stands (cmctl puts it last). */
