@@ -44,13 +44,15 @@ public final class RelayMain {
               --state DIR      administrators, audit log (default $TNSRELAY_HOME, else ~/.tnsrelay)
               --jmx MODE       remote JMX: off, platform, PORT or HOST:PORT (default 127.0.0.1:8686)
               --metrics ADDR   Prometheus text on http://ADDR/metrics; PORT alone listens on 127.0.0.1 (default off)
+              --pid-file FILE  written once the instance listens; a second start while it names a live process
+                               exits 1
               cman.ora         a file to run instead of the folder's; instance: which of its instances""";
 
     private RelayMain() {
     }
 
     /** What the arguments say: the instance's settings, and where to serve /metrics if anywhere. */
-    record Options(Settings settings, Optional<InetSocketAddress> metrics) {
+    record Options(Settings settings, Optional<InetSocketAddress> metrics, Optional<Path> pidFile) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -63,6 +65,7 @@ public final class RelayMain {
         ExecutorService threads = Executors.newCachedThreadPool();
         ConnectionManager manager;
         Optional<MetricsEndpoint> metrics = Optional.empty();
+        Optional<PidFile> pidFile = Optional.empty();
         try {
             Optional<Options> options = options(args, env, threads, System.err);
             if (options.isEmpty()) {
@@ -70,7 +73,16 @@ public final class RelayMain {
                 System.exit(2);
                 return;
             }
+            Optional<PidFile> pid = options.get().pidFile().map(PidFile::new);
+            if (pid.isPresent() && pid.get().runningOther().isPresent()) {
+                System.err.println("tnsrelay-standalone: already running (pid " + pid.get().runningOther().get()
+                        + ", " + options.get().pidFile().get() + "); stop it with bin/tnsrelay-stop");
+                threads.shutdown();
+                System.exit(1);
+                return;
+            }
             manager = ConnectionManager.start(options.get().settings());
+            pidFile = pid;
             if (options.get().metrics().isPresent()) {
                 try {
                     metrics = Optional.of(MetricsEndpoint.start(options.get().metrics().get(), manager.statistics(),
@@ -83,7 +95,7 @@ public final class RelayMain {
                     return;
                 }
             }
-        } catch (StartupException e) {
+        } catch (StartupException | IOException e) {
             System.err.println(e.getMessage());
             threads.shutdownNow();
             System.exit(1);
@@ -96,10 +108,19 @@ public final class RelayMain {
                 + Endpoints.hostPort(m.address().getAddress().getHostAddress() + ":" + m.address().getPort())
                 + "/metrics"));
         Optional<MetricsEndpoint> endpoint = metrics;
+        Optional<PidFile> pid = pidFile;
+        try {
+            if (pid.isPresent()) {
+                pid.get().write();
+            }
+        } catch (IOException e) {
+            System.err.println("tnsrelay-standalone: the pid file cannot be written: " + e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endpoint.ifPresent(MetricsEndpoint::close);
             manager.close();
             threads.shutdownNow();
+            pid.ifPresent(PidFile::remove);
         }, "tnsrelay-shutdown"));
         EngineState end = manager.awaitEnd();
         if (end == EngineState.FAILED) {
@@ -107,6 +128,7 @@ public final class RelayMain {
             endpoint.ifPresent(MetricsEndpoint::close);
             manager.close();
             threads.shutdownNow();
+            pid.ifPresent(PidFile::remove);
             System.exit(1);
         }
     }
@@ -118,6 +140,7 @@ public final class RelayMain {
         String state = null;
         JmxMode jmx = new JmxMode.Remote("127.0.0.1", 8686);
         Optional<InetSocketAddress> metrics = Optional.empty();
+        Optional<Path> pidFile = Optional.empty();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("-")) {
@@ -126,7 +149,7 @@ public final class RelayMain {
             }
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null || !List.of("--tns-admin", "--state", "--jmx", "--metrics").contains(option)) {
+            if (value == null || !List.of("--tns-admin", "--state", "--jmx", "--metrics", "--pid-file").contains(option)) {
                 err.println("tnsrelay-standalone: " + (value == null ? option + " needs a value" : "unknown option "
                         + option) + "\n" + USAGE);
                 return Optional.empty();
@@ -136,6 +159,7 @@ public final class RelayMain {
                     case "--tns-admin" -> tnsAdmin = value;
                     case "--state" -> state = value;
                     case "--jmx" -> jmx = JmxMode.parse(value);
+                    case "--pid-file" -> pidFile = Optional.of(Path.of(value));
                     default -> metrics = Optional.of(hostPort(value));
                 }
             } catch (IllegalArgumentException e) {
@@ -150,7 +174,7 @@ public final class RelayMain {
         return Optional.of(new Options(new Settings(TnsAdmin.discover(tnsAdmin, env).folder(),
                 positional.isEmpty() ? Optional.empty() : Optional.of(Path.of(positional.get(0))),
                 positional.size() < 2 ? Optional.empty() : Optional.of(positional.get(1)),
-                Settings.stateFolder(state, env), jmx, Clock.systemUTC(), threads), metrics));
+                Settings.stateFolder(state, env), jmx, Clock.systemUTC(), threads), metrics, pidFile));
     }
 
     /** {@code PORT} on 127.0.0.1, or {@code HOST:PORT} ({@code [::1]:9127}). */
