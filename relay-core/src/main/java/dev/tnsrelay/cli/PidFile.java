@@ -49,7 +49,8 @@ final class PidFile {
     /** Removes the file if it still names this process. */
     void remove() {
         try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(Long.toString(pid))) {
+            if (Files.exists(file)
+                    && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(Long.toString(pid))) {
                 Files.delete(file);
             }
         } catch (IOException e) {

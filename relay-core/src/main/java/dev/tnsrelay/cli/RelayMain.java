@@ -48,6 +48,8 @@ public final class RelayMain {
                                exits 1
               cman.ora         a file to run instead of the folder's; instance: which of its instances""";
 
+    private static final List<String> OPTIONS = List.of("--tns-admin", "--state", "--jmx", "--metrics", "--pid-file");
+
     private RelayMain() {
     }
 
@@ -149,7 +151,7 @@ public final class RelayMain {
             }
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null || !List.of("--tns-admin", "--state", "--jmx", "--metrics", "--pid-file").contains(option)) {
+            if (value == null || !OPTIONS.contains(option)) {
                 err.println("tnsrelay-standalone: " + (value == null ? option + " needs a value" : "unknown option "
                         + option) + "\n" + USAGE);
                 return Optional.empty();

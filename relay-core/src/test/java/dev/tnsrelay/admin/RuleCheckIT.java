@@ -65,7 +65,8 @@ class RuleCheckIT {
                 db.enqueue(new FakeTnsListener.Refuse(12514));
                 int before = db.connections();
                 String descriptor = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + gw.address() + "(ADDRESS=(PROTOCOL=TCP)(HOST="
-                        + c.destination() + ")(PORT=" + db.port() + "))(CONNECT_DATA=(SERVICE_NAME=" + c.service() + ")))";
+                        + c.destination() + ")(PORT=" + db.port() + "))(CONNECT_DATA=(SERVICE_NAME=" + c.service()
+                        + ")))";
                 int error = ojdbc(descriptor);
                 switch (check.action()) {
                     case "accept" -> {

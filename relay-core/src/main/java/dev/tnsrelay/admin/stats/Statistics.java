@@ -242,7 +242,8 @@ public final class Statistics implements SessionListener {
         List<GatewayInfo> g = gateways();
         history.add(new History.Sample(clock.instant(), g.stream().mapToInt(GatewayInfo::active).sum(),
                 established.sum(), refusedByReason(), dropped.sum(), b[0], b[1],
-                g.stream().map(x -> new History.GatewaySample(x.id(), x.active(), x.bytesIn(), x.bytesOut())).toList()));
+                g.stream().map(x -> new History.GatewaySample(x.id(), x.active(), x.bytesIn(), x.bytesOut()))
+                        .toList()));
     }
 
     /** The last hour of samples as rates, for the dashboard's charts. */

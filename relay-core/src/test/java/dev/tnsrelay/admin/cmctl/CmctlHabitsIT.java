@@ -51,7 +51,8 @@ class CmctlHabitsIT {
              RawTnsClient jdbc = new RawTnsClient(gw.port())) {
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
             db.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
-            assertEquals(PacketType.ACCEPT, evil.handshake(connect(gw, db, "sales", XSS, longHost, "mallory\u001b[31m")));
+            assertEquals(PacketType.ACCEPT, evil.handshake(connect(gw, db, "sales", XSS, longHost,
+                    "mallory\u001b[31m")));
             assertEquals(PacketType.ACCEPT, jdbc.handshake(connect(gw, db, "hr", "JDBC Thin Client", "app1", "scott")));
             Cmctl cmctl = new Cmctl(gw.admin());
 

@@ -118,8 +118,8 @@ class StandaloneMetricsIT {
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(404, http.send(HttpRequest.newBuilder(url.resolve("/other")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
-            HttpResponse<Void> post = http.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("x"))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> post = http.send(HttpRequest.newBuilder(url)
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding());
             assertEquals(405, post.statusCode());
             assertEquals(PrometheusText.CONTENT_TYPE, http.send(HttpRequest.newBuilder(url).build(),
                     HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Type").orElse(""));
