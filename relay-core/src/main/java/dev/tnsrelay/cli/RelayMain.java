@@ -103,6 +103,14 @@ public final class RelayMain {
             System.exit(1);
             return;
         }
+        Optional<PidFile> pid = pidFile;
+        try {
+            if (pid.isPresent()) {
+                pid.get().write(); // once the instance listens: the file names a server that came up
+            }
+        } catch (IOException e) {
+            System.err.println("tnsrelay-standalone: the pid file cannot be written: " + e);
+        }
         System.out.println("tnsrelay instance " + manager.configured().name() + " listening on "
                 + manager.listenAddresses().stream().map(Endpoints::address).toList());
         manager.jmxAddress().ifPresent(a -> System.out.println("tnsrelay remote JMX at " + a));
@@ -110,14 +118,6 @@ public final class RelayMain {
                 + Endpoints.hostPort(m.address().getAddress().getHostAddress() + ":" + m.address().getPort())
                 + "/metrics"));
         Optional<MetricsEndpoint> endpoint = metrics;
-        Optional<PidFile> pid = pidFile;
-        try {
-            if (pid.isPresent()) {
-                pid.get().write();
-            }
-        } catch (IOException e) {
-            System.err.println("tnsrelay-standalone: the pid file cannot be written: " + e);
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endpoint.ifPresent(MetricsEndpoint::close);
             manager.close();

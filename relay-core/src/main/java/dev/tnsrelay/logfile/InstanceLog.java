@@ -113,7 +113,9 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
     /** The engine has started: it listens, its gateways run. */
     public void started(RelayEngine engine) {
         write(LogLevel.USER, EventGroup.INIT_AND_TERM, "instance=" + quote(engine.name(), LogText.NAME)
-                + " started listening=" + engine.listenAddresses() + " gateways=" + engine.gateways().size());
+                + " started listening=" + engine.listenAddresses().stream()
+                        .map(a -> dev.tnsrelay.net.IpLiteral.hostPort(a.getAddress(), a.getPort())).toList()
+                + " gateways=" + engine.gateways().size());
         for (GatewayInfo g : engine.gateways()) {
             write(LogLevel.ADMIN, EventGroup.PROC_MGMT, "gateway=" + g.id() + " started");
         }
