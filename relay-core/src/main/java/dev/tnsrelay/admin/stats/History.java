@@ -69,7 +69,13 @@ final class History {
     /** Each gateway seen in the hour: its sessions and byte rates, null where it did not run. */
     private static List<Chart.Gateway> gateways(List<Sample> all) {
         TreeSet<Integer> ids = new TreeSet<>();
-        all.forEach(s -> s.gateways().forEach(g -> ids.add(g.id())));
+        List<Map<Integer, GatewaySample>> byId = new ArrayList<>(all.size());
+        for (Sample s : all) {
+            Map<Integer, GatewaySample> m = new java.util.HashMap<>();
+            s.gateways().forEach(g -> m.put(g.id(), g));
+            ids.addAll(m.keySet());
+            byId.add(m);
+        }
         List<Chart.Gateway> out = new ArrayList<>();
         for (int id : ids) {
             List<Integer> sessions = new ArrayList<>();
@@ -77,8 +83,9 @@ final class History {
             List<Double> outBytes = new ArrayList<>();
             GatewaySample last = null;
             Instant lastTime = null;
-            for (Sample s : all) {
-                GatewaySample g = s.gateways().stream().filter(x -> x.id() == id).findFirst().orElse(null);
+            for (int i = 0; i < all.size(); i++) {
+                Sample s = all.get(i);
+                GatewaySample g = byId.get(i).get(id);
                 sessions.add(g == null ? null : g.sessions());
                 // a gateway that stopped and started again counts from zero: no rate across the restart
                 boolean continues = g != null && last != null && g.bytesIn() >= last.bytesIn()
