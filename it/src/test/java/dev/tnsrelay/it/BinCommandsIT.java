@@ -96,7 +96,8 @@ class BinCommandsIT {
         Run r = run(Map.of(), BIN.resolve("tnsrelay").toString(), "--check", broken.toString());
         assertEquals(1, r.status(), r.out());
         assertTrue(r.out().startsWith(broken + ":3:"), "file:line:col: " + r.out());
-        Files.writeString(broken, "cman_x = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1522)))\n");
+        Files.writeString(broken, "cman_x = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1522))\n"
+                + "  (RULE_LIST=(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept))))\n");
         Run ok = run(Map.of(), BIN.resolve("tnsrelay").toString(), "--check", broken.toString());
         assertEquals(0, ok.status(), ok.out());
         assertTrue(ok.out().contains("Configuration file is valid"), ok.out());
