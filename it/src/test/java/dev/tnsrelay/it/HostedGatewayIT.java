@@ -206,6 +206,96 @@ class HostedGatewayIT {
         assertTrue(cd.contains("(SOURCE_ROUTE=yes)") && cd.contains("(PORT=" + GATEWAY + ")"), cd);
     }
 
+    // ---- the operator's view (issue 16): /metrics, cmctl as DBAs type it, the dashboard, a hostile client
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void theServersMetricsMoveByExactlyWhatRealClientsDid() throws Exception {
+        String listener = db().address();
+        OperatorView.metricsMoveByExactlyWhatTheClientsDid(deployment.toURI().resolve("/metrics"), GATEWAY, db(),
+                service -> route(service, listener), descriptor -> connectFails(descriptor).getErrorCode());
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void cmctlAsDbasTypeItAgainstARealOjdbcSession() throws Exception {
+        db().enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+        java.util.concurrent.CompletableFuture<SQLException> held = holdSession(route("ops", db().address()));
+        db().takeConnect(); // the ojdbc client's CONNECT reached the listener through the gateway
+        String url = admin().toString();
+        Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+
+        Cli session = Cli.run(env, "administer cman_it\nshow status\nshow connections detail for ops\nexit\n",
+                "--url", url);
+        assertEquals(0, session.status, session.err);
+        assertTrue(session.out.contains("CMCTL> Current instance cman_it is already started\n"), session.out);
+        assertTrue(session.out.contains("Instance name                cman_it\n")
+                && session.out.contains("Listening on                 (ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT="
+                + GATEWAY + "))\n"), session.out);
+        assertTrue(session.out.contains("Service                      ops\n"), session.out);
+        assertTrue(session.out.matches("(?s).*\nProgram                      [^-\n][^\n]*\n.*"), "ojdbc's PROGRAM: "
+                + session.out);
+        assertTrue(session.out.matches("(?s).*\nHost                         [^-\n][^\n]*\n.*"), session.out);
+        assertTrue(session.out.contains("User                         " + System.getProperty("user.name") + "\n"),
+                "ojdbc's USER is the client's OS user: " + session.out);
+
+        Cli other = Cli.run(env, "administer cman_x\nshow version\nexit\n", "--url", url);
+        assertTrue(other.err.startsWith("TNS-04005: Unable to resolve address for Oracle Connection Manager instance"),
+                other.err);
+        assertTrue(other.out.contains("CMCTL for tnsrelay: Version"), "the session goes on: " + other.out);
+        Cli dashC = Cli.run(env, "", "--url", url, "show", "status", "-c", "cman_it");
+        assertEquals(0, dashC.status, dashC.err);
+        assertTrue(dashC.out.startsWith("Status of the Instance\n----------------------\nInstance name"), dashC.out);
+        Cli wrong = Cli.run(env, "", "--url", url, "show", "status", "-c", "cman_x");
+        assertEquals(1, wrong.status);
+        assertTrue(wrong.err.startsWith("TNS-04005"), wrong.err);
+
+        Path batch = Files.writeString(Path.of("target", "nightly.cmctl"), "# what a DBA's nightly check runs\n"
+                + "administer cman_it\nshow gateways\nshow connections count for ops\n"
+                + "show rules for 127.0.0.1 127.0.0.1 payroll\nhelp show\n");
+        Cli at = Cli.run(env, "", "--url", url, "@" + batch);
+        assertEquals(0, at.status, at.err);
+        assertTrue(at.out.contains("Gateway ID") && at.out.contains("Number of connections: 1\n")
+                && at.out.contains("rule 1 rejects: ORA-12529") && at.out.contains("defaults"), at.out);
+        Path mistaken = Files.writeString(Path.of("target", "mistaken.cmctl"),
+                "show version\nshow nonsense\nshow version\n");
+        Cli half = Cli.run(env, "", "--url", url, "@" + mistaken);
+        assertEquals(1, half.status, "a batch with a failed command says so");
+        assertEquals(2, half.out.split("CMCTL for tnsrelay: Version", -1).length - 1, "and goes on: " + half.out);
+        assertTrue(half.err.startsWith("TNS-04014"), half.err);
+
+        String basic = AdminHttp.basic("admin", adminPassword());
+        HttpResponse<String> rows = new AdminHttp(admin()).send("GET", "api/connections?filter=for+service+ops", null,
+                "Authorization", basic);
+        assertTrue(rows.body().contains("\"user\":\"" + System.getProperty("user.name") + "\"")
+                && rows.body().contains("\"program\":"), rows.body());
+        HttpResponse<String> check = new AdminHttp(admin()).send("GET",
+                "api/rules/check?source=127.0.0.1&destination=127.0.0.1&service=sales", null, "Authorization", basic);
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(check.body().contains("\"position\":2") && check.body().contains("rule 2 accepts"), check.body());
+
+        Cli close = Cli.run(env, "", "--url", url, "close", "connections", "for", "ops", "-c", "cman_it");
+        assertEquals(0, close.status, close.err);
+        assertTrue(held.get(30, java.util.concurrent.TimeUnit.SECONDS) != null, "the ojdbc session was cut");
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theDashboardChartsALoadAndAHostileClientIsShownAsTextAndLoggedOnOneLine() throws Exception {
+        String listener = db().address();
+        String hostile = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + GATEWAY_ADDRESS + listener + "(CONNECT_DATA=(SERVICE_NAME="
+                + "sales)(CID=(PROGRAM=\"" + OperatorView.XSS + "\")(HOST=\"" + "h".repeat(3000)
+                + "\")(USER=\"mallory\nforged line\"))))";
+        try (AdminScreens screens = new AdminScreens(Path.of(System.getProperty("screenshots.dir")))) {
+            OperatorView.dashboardAndAHostileClient(screens, admin(), adminPassword(), GATEWAY, db(),
+                    service -> route(service, listener),
+                    Path.of(System.getProperty("state.dir")).resolveSibling("instance-log"), () -> hostile);
+        }
+    }
+
     // ---- administration: JMX, REST, command line, screens (all against this server)
 
     private static final int JMX_PORT = 15299;

@@ -1,6 +1,9 @@
 package dev.tnsrelay.admin;
 
 import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.stats.Chart;
+import dev.tnsrelay.admin.stats.Rates;
+import dev.tnsrelay.admin.stats.Statistics;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,22 +54,27 @@ public final class Administration {
     private final AdminHosts hosts;
     /** The users file as last seen by a login: when it changes, every wait and lockout is lifted. */
     private long usersSeen = Long.MIN_VALUE;
+    private final Statistics statistics;
+    /** Where the rule tester's name lookups run, each bounded. */
+    private final Executor lookups;
     /** How long a shutdown abort waits for the gateways to close their sockets. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
     /** Changes read, change and write the rule list or the engine: one at a time. */
     private final Object changes = new Object();
 
-    /** A model whose admin doors answer to loopback names only. */
+    /**
+     * @param hosts the names the admin doors answer to besides loopback's
+     * @param statistics the instance's statistics (listening to every engine it starts)
+     * @param lookups threads for the rule tester's host name lookups
+     */
     public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
-            Function<String, Resolution> resolver, Clock clock) {
-        this(instance, config, audit, users, resolver, clock, AdminHosts.of(""));
-    }
-
-    public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
-            Function<String, Resolution> resolver, Clock clock, AdminHosts hosts) {
+            Function<String, Resolution> resolver, Clock clock, AdminHosts hosts, Statistics statistics,
+            Executor lookups) {
         this.instance = instance;
         this.hosts = hosts;
         this.guard = new LoginGuard(clock);
+        this.statistics = statistics;
+        this.lookups = lookups;
         this.config = config;
         this.audit = audit;
         this.users = users;
@@ -232,10 +241,8 @@ public final class Administration {
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
-                        ? e.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
-                                .toList() : List.of(),
-                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> a.getAddress().getHostAddress()
-                        + ":" + a.getPort()).toList() : List.of(),
+                        ? e.listenAddresses().stream().map(Endpoints::address).toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(Endpoints::address).toList() : List.of(),
                 tls == null ? "" : tls.provider(),
                 tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
                         c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
@@ -322,6 +329,58 @@ public final class Administration {
         actions.descendingMap().values().stream().limit(forActions).forEach(e -> shown.put(e.sequence(), e));
         others.descendingMap().values().stream().limit(forOthers).forEach(e -> shown.put(e.sequence(), e));
         return shown.values().stream().map(AdminEvent::of).toList();
+    }
+
+    /**
+     * The instance's statistics, for Prometheus: counts and states only (no client's text), served without a login
+     * on the server's loopback {@code /metrics}, as readiness is.
+     */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /** The last hour, sampled every few seconds, as rates per second: the dashboard's charts. */
+    public Chart history(Caller caller) {
+        looks(caller);
+        return statistics.history();
+    }
+
+    /** What the instance did per second over the last sampling interval. */
+    public Rates rates(Caller caller) {
+        looks(caller);
+        return statistics.rates();
+    }
+
+    /**
+     * The rule tester: which rule of the live list would meet a connect from {@code source} (an address, or a name
+     * whose first address is taken) to the next hop {@code destination} (as a client writes it) for
+     * {@code service}, by the gateway's own evaluation ({@link RuleList#firstMatch}). Names are looked up here,
+     * each within a few seconds; one that does not answer counts as unknown and is named in the answer.
+     */
+    public RuleCheck checkRule(Caller caller, String source, String destination, String service) {
+        looks(caller);
+        if (source.isBlank() || destination.isBlank() || service.isBlank()) {
+            throw AdminError.INVALID.exception("show rules for <source> <destination> <service>");
+        }
+        HostLookup names = new HostLookup(lookups);
+        InetAddress client = names.first(source.strip()).orElseThrow(() -> AdminError.INVALID.exception(
+                "source " + source + " is no address and no host name that resolves"));
+        RuleList rules = engine().rules();
+        Optional<Rule> match = rules.firstMatch(client, destination.strip(), service.strip(), names);
+        if (match.isEmpty()) {
+            return new RuleCheck(source, destination, service, 0, "", "reject", "no rule: ORA-12529",
+                    List.copyOf(names.timedOut()));
+        }
+        Rule r = match.get();
+        int position = rules.rules().indexOf(r) + 1;
+        String action = r.action().name().toLowerCase(Locale.ROOT);
+        String verdict = "rule " + position + switch (r.action()) {
+            case ACCEPT -> " accepts";
+            case REJECT -> " rejects: ORA-12529";
+            case DROP -> " drops (the client gets no answer)";
+        };
+        return new RuleCheck(source, destination, service, position, r.text(), action, verdict,
+                List.copyOf(names.timedOut()));
     }
 
     /** What a connect identifier resolves to with this server's naming files (tnsnames, LDAP, Easy Connect). */

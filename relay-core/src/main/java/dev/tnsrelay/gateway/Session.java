@@ -663,10 +663,11 @@ final class Session implements Handshake.Io {
         tell(l -> l.closed(last, reason));
         if (limits != null && limits.statistics()) {
             LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
-                    + " bytes from client {5} to client {6}: {7}", Long.toString(id), clientLabel(),
-                    LogText.of(last.server()), LogText.of(last.service()),
+                    + " bytes from client {5} to client {6} program \"{8}\" host \"{9}\" user \"{10}\": {7}",
+                    Long.toString(id), clientLabel(), LogText.of(last.server()), LogText.of(last.service()),
                     Long.toString((System.nanoTime() - startNanos) / 1_000_000), Long.toString(bytesIn),
-                    Long.toString(bytesOut), LogText.of(reason));
+                    Long.toString(bytesOut), LogText.of(reason), LogText.of(last.clientId().program(), LogText.NAME),
+                    LogText.of(last.clientId().host(), LogText.NAME), LogText.of(last.clientId().user(), LogText.NAME));
         } else {
             LOG.log(Level.DEBUG, "session {0} closed: {1}", id, LogText.of(reason));
         }
