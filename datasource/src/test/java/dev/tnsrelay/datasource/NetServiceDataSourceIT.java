@@ -167,7 +167,7 @@ class NetServiceDataSourceIT {
         assertEquals(12154, e.getErrorCode());
         assertEquals("ORA-12154: Cannot connect to database. Could not find alias slaes"
                 + " (NAMES.DIRECTORY_PATH = (TNSNAMES, EZCONNECT): TNSNAMES: no alias slaes in " + tnsnamesOra()
-                + "; EZCONNECT: slaes is a plain word and tnsnames.ora name the services here, so it is not taken for"
+                + "; EZCONNECT: slaes is a plain word and tnsnames.ora names the services here, so it is not taken for"
                 + " a host name (//slaes or slaes:1521 means a host))", e.getMessage());
         assertEquals(received, db.connections() + second.connections(), "nothing reached a listener");
         assertEquals(before, server.gatewaySessions(), "nothing reached the gateway");

@@ -217,7 +217,7 @@ class DeployedApplicationIT {
         assertTrue(r.body().contains("\"message\":\"Error in allocating a connection. Cause: Connection could not be"
                 + " allocated because: ORA-12154: Cannot connect to database. Could not find alias sales"
                 + " (NAMES.DIRECTORY_PATH = (TNSNAMES, EZCONNECT): TNSNAMES: no alias sales in " + tnsnames
-                + "; EZCONNECT: sales is a plain word and tnsnames.ora name the services here, so it is not taken for a"
+                + "; EZCONNECT: sales is a plain word and tnsnames.ora names the services here, so it is not taken for a"
                 + " host name (//sales or sales:1521 means a host))\""), r.body());
         assertEquals(before, db.connections(), "nothing reached the listener");
         assertEquals(sessions, gatewaySessions(), "nothing reached the gateway");

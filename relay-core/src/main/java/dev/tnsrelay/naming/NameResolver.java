@@ -132,8 +132,8 @@ public final class NameResolver {
             }
             if (!files.isEmpty()) {
                 tried.add("EZCONNECT: " + id + " is a plain word and " + String.join(" and ", files)
-                        + " name the services here, so it is not taken for a host name (//" + id + " or " + id
-                        + ":1521 means a host)");
+                        + (files.size() == 1 ? " names" : " name") + " the services here, so it is not taken for a"
+                        + " host name (//" + id + " or " + id + ":1521 means a host)");
                 return Optional.empty();
             }
         }

@@ -50,7 +50,7 @@ class NameResolverErrorsTest {
         NameResolutionException e = assertThrows(NameResolutionException.class, () -> resolver.resolve("slaes"));
         assertEquals("ORA-12154: Cannot connect to database. Could not find alias slaes"
                 + " (NAMES.DIRECTORY_PATH = (TNSNAMES, LDAP, EZCONNECT): TNSNAMES: no alias slaes in " + tnsnames()
-                + "; LDAP: no ldap.ora; EZCONNECT: slaes is a plain word and tnsnames.ora name the services here, so"
+                + "; LDAP: no ldap.ora; EZCONNECT: slaes is a plain word and tnsnames.ora names the services here, so"
                 + " it is not taken for a host name (//slaes or slaes:1521 means a host))", e.getMessage());
     }
 
@@ -86,7 +86,7 @@ class NameResolverErrorsTest {
         NameResolver resolver = files("NAMES.DIRECTORY_PATH = (LDAP, EZCONNECT)\n", null);
         String text = assertThrows(NameResolutionException.class, () -> resolver.resolve("crm")).getMessage();
         assertTrue(text.contains("LDAP: ldap.ora lists no DIRECTORY_SERVERS; EZCONNECT: crm is a plain word and"
-                + " ldap.ora name the services here"), text);
+                + " ldap.ora names the services here"), text);
     }
 
     @Test
