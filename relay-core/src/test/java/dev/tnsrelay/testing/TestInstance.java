@@ -3,6 +3,7 @@ package dev.tnsrelay.testing;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.grid.Grid;
 import dev.tnsrelay.instance.ConnectionManager;
 import dev.tnsrelay.instance.JmxMode;
 import dev.tnsrelay.instance.Settings;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A whole instance as the adapter and the standalone main build it ({@link ConnectionManager}), from a cman.ora
@@ -34,11 +36,18 @@ public final class TestInstance implements AutoCloseable {
     }
 
     public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock) throws Exception {
+        return start(dir, cmanOra, jmx, clock, Optional::empty);
+    }
+
+    /** An instance that is a node of the cluster on {@code grid}. */
+    public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock,
+            Supplier<Optional<Grid>> grid) throws Exception {
+        Files.createDirectories(dir);
         Files.writeString(dir.resolve("cman.ora"), cmanOra);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             return new TestInstance(ConnectionManager.start(new Settings(Optional.of(dir), Optional.empty(),
-                    Optional.empty(), dir.resolve("state"), jmx, clock, threads)), dir, threads);
+                    Optional.empty(), dir.resolve("state"), jmx, clock, threads).withGrid(grid)), dir, threads);
         } catch (Exception | Error e) {
             threads.shutdownNow();
             throw e;

@@ -17,16 +17,18 @@ import java.util.Locale;
  * suspend gateway[s] [id …] | resume gateway[s] [id …]
  * reload | set parameter value | set event group on|off | shutdown [normal | abort] | startup
  * </pre>
+ * and, for a cluster (tnsrelay's own): {@code show cluster [events | audit]}, {@code node host:port} (or
+ * {@code node *}) among the connection filters, {@code suspend | resume | drain | startup node host:port}.
  * Keywords are case-insensitive. A command that is not one of these is an {@link dev.tnsrelay.admin.AdminException}
  * with cmctl's message (TNS-04014).
  */
 public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean count, List<Integer> gateways,
         String parameter, String value) {
 
-    public enum Verb { SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP }
+    public enum Verb { SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP, DRAIN }
 
     private static final List<String> SHOWABLE = List.of("status", "services", "connections", "gateways", "rules",
-            "parameters", "events", "version", "all");
+            "parameters", "events", "version", "all", "cluster");
 
     public static CmctlCommand parse(String line) {
         List<String> t = new ArrayList<>(Arrays.asList(line.strip().split("\\s+")));
@@ -40,6 +42,13 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
                 String what = next(t, "show what? " + String.join(", ", SHOWABLE)).toLowerCase(Locale.ROOT);
                 if (!SHOWABLE.contains(what)) {
                     throw AdminError.INVALID.exception("show " + what + " is not known; show " + String.join(", ", SHOWABLE));
+                }
+                if (what.equals("cluster")) {
+                    String part = t.isEmpty() ? null : t.remove(0).toLowerCase(Locale.ROOT);
+                    if (part != null && !part.equals("events") && !part.equals("audit")) {
+                        throw AdminError.INVALID.exception("show cluster " + part + "; show cluster [events | audit]");
+                    }
+                    return noMore(t, new CmctlCommand(Verb.SHOW, what, SessionFilter.ALL, false, List.of(), part, null));
                 }
                 boolean count = what.equals("connections") && !t.isEmpty() && t.get(0).equalsIgnoreCase("count");
                 if (count) {
@@ -58,6 +67,9 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
             }
             case "suspend", "resume" -> {
                 String what = next(t, verb + " gateway [id ...]").toLowerCase(Locale.ROOT);
+                if (what.equals("node")) {
+                    return node(verb.equals("suspend") ? Verb.SUSPEND : Verb.RESUME, t);
+                }
                 if (!what.equals("gateway") && !what.equals("gateways")) {
                     throw AdminError.INVALID.exception(verb + " " + what + " is not known; " + verb + " gateway");
                 }
@@ -94,11 +106,28 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
                 return noMore(t, new CmctlCommand(Verb.SHUTDOWN, mode, SessionFilter.ALL, false, List.of(), null, null));
             }
             case "startup" -> {
+                if (!t.isEmpty() && t.get(0).equalsIgnoreCase("node")) {
+                    t.remove(0);
+                    return node(Verb.STARTUP, t);
+                }
                 return noMore(t, new CmctlCommand(Verb.STARTUP, "", SessionFilter.ALL, false, List.of(), null, null));
             }
+            case "drain" -> {
+                String what = next(t, "drain node host:port");
+                if (!what.equalsIgnoreCase("node")) {
+                    throw AdminError.INVALID.exception("drain " + what + " is not known; drain node host:port");
+                }
+                return node(Verb.DRAIN, t);
+            }
             default -> throw AdminError.INVALID.exception(verb + " is not a command; commands are show, close,"
-                    + " suspend, resume, reload, set, shutdown, startup");
+                    + " suspend, resume, reload, set, shutdown, startup, drain");
         }
+    }
+
+    /** {@code <verb> node host:port}: the node's name is in {@link #parameter()}. */
+    private static CmctlCommand node(Verb verb, List<String> t) {
+        String node = next(t, verb.name().toLowerCase(Locale.ROOT) + " node host:port");
+        return noMore(t, new CmctlCommand(verb, "node", SessionFilter.ALL, false, List.of(), node, null));
     }
 
     /** {@code [[hh:]mm:]ss}. */

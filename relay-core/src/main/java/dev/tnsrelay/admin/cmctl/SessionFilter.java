@@ -24,13 +24,15 @@ import java.util.function.Predicate;
  * cmctl's filter for show and close connections, read from its words and built into the engine's
  * {@code Predicate<SessionInfo>}:
  * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}, or a list
- * of connection ids. Empty parts match everything.
+ * of connection ids; and, in a cluster, {@code [node host:port | node *]}: another node's connections, or every
+ * node's (a tnsrelay extension). Empty parts match everything.
  */
 public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
-        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids) implements ConnectionFilter {
+        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids, Optional<String> node)
+        implements ConnectionFilter {
 
     public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of());
+            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of(), Optional.empty());
 
     public SessionFilter {
         ids = Set.copyOf(new TreeSet<>(ids));
@@ -54,6 +56,10 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
     /** Reads the filter words at the head of {@code t}, removing them. */
     static SessionFilter read(List<String> t) {
         SessionFilter f = ALL;
+        if (t.size() > 1 && t.get(0).equalsIgnoreCase("node")) {
+            t.remove(0);
+            f = f.onNode(t.remove(0));
+        }
         List<Long> ids = new ArrayList<>();
         while (!t.isEmpty() && t.get(0).matches("\\d{1,18}")) {
             ids.add(Long.parseLong(t.remove(0)));
@@ -71,8 +77,9 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 case "to" -> f.to(arg);
                 case "for" -> f.forService(arg);
                 case "using" -> f.using(CmctlCommand.number(arg, "gateway id"));
+                case "node" -> f.onNode(arg);
                 default -> throw AdminError.INVALID.exception(word
-                        + " is not a filter; filters are in, gt, from, to, for, using");
+                        + " is not a filter; filters are in, gt, from, to, for, using, node");
             };
         }
         return f;
@@ -97,31 +104,39 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
 
     /** Only these connections (cmctl's {@code <id_list>}). */
     public SessionFilter withIds(Collection<Long> list) {
-        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list));
+        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list), node);
     }
 
     public SessionFilter inState(SessionState s) {
-        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids);
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids, node);
     }
 
     public SessionFilter olderThan(Duration d) {
-        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids);
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids, node);
     }
 
     public SessionFilter from(HostPattern p) {
-        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids);
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids, node);
     }
 
     public SessionFilter to(String host) {
-        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids);
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids, node);
     }
 
     public SessionFilter forService(String s) {
-        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids);
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids, node);
     }
 
     public SessionFilter using(int id) {
-        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids);
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids, node);
+    }
+
+    /** The connections of that node of the cluster ({@code *}: every node). */
+    public SessionFilter onNode(String name) {
+        if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw AdminError.INVALID.exception("node is host:port as show cluster lists it, or *");
+        }
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, Optional.of(name));
     }
 
     /** The sessions this filter selects at {@code now} (the age in {@code gt} is measured from it). */
