@@ -2,6 +2,8 @@
 // The admin screens: one page per hash (#status, #rules…), each drawn from the REST API. Live pages are
 // drawn again every two seconds; pages with inputs (rules, parameters, resolve) only when asked.
 let session = {csrfToken: '', role: 'monitor'};
+// The version of the rule list the Rules page shows (its ETag): changes are made on it, or refused (409).
+let rulesVersion = '';
 const LIVE = new Set(['status', 'gateways', 'connections', 'services', 'events']);
 const $ = (id) => document.getElementById(id);
 
@@ -10,7 +12,13 @@ async function api(method, path, body) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  if (path.startsWith('rules') && method !== 'GET' && rulesVersion) {
+    headers['If-Match'] = rulesVersion;
+  }
   const res = await fetch('api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  if (path.startsWith('rules') && res.headers.get('ETag')) {
+    rulesVersion = res.headers.get('ETag');
+  }
   if (res.status === 401) {
     location.href = 'login.html';
     throw new Error('log in first');
@@ -129,6 +137,7 @@ const pages = {
     });
     const s = await api('GET', 'status');
     $('rules-file').textContent = s.rulesFile;
+    $('rules-version').textContent = rulesVersion.replace(/"/g, '');
   },
   async parameters() {
     fill('parameters', await api('GET', 'parameters'), (row, p) => {
@@ -232,6 +241,9 @@ function wire() {
       draw();
     } catch (err) {
       showRuleError(text, err);
+      if (err.details && String(err.details.error).includes('changed by someone else')) {
+        pages.rules(); // the list as it is now; the rule stays in the form to be added again
+      }
     }
   });
   $('resolve-form').addEventListener('submit', async (e) => {

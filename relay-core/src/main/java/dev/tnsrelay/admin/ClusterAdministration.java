@@ -28,7 +28,7 @@ public final class ClusterAdministration {
     /** {@code show cluster}: the members, the oldest first; alone, this instance only and no cluster name. */
     public ClusterStatus status(Caller caller) {
         Administration.looks(caller);
-        return control.status().orElseGet(() -> new ClusterStatus("", 1, true, admin.rulesVersion(caller),
+        return control.status().orElseGet(() -> new ClusterStatus("", 0, true, admin.rulesVersion(caller),
                 List.of(localMember("", caller))));
     }
 

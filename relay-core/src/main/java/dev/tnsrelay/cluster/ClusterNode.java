@@ -147,6 +147,7 @@ public final class ClusterNode implements ClusterControl, AutoCloseable {
     }
 
     private void tell() {
+        String lastFailure = "";
         while (!closed) {
             try {
                 if (membersChanged) {
@@ -157,11 +158,13 @@ public final class ClusterNode implements ClusterControl, AutoCloseable {
                 board.publish();
                 users.push();
                 journal.publish();
+                lastFailure = "";
             } catch (Exception | LinkageError e) {
-                if (!closed) {
+                if (!closed && !e.toString().equals(lastFailure)) { // once, not every second
                     LOG.log(Level.WARNING, "tnsrelay: the cluster could not be told this node''s status: {0}",
                             e.toString());
                 }
+                lastFailure = e.toString();
             }
             try {
                 wake.tryAcquire(1, TimeUnit.SECONDS);

@@ -36,6 +36,8 @@ final class SharedRegistrations implements RegistrationListener, GridMap.Listene
     private final String selfId;
     private final ServiceRegistry registry;
     private final Clock clock;
+    /** True on a thread that is applying the grid's change here: it is not offered back to the grid. */
+    private final ThreadLocal<Boolean> fromGrid = ThreadLocal.withInitial(() -> false);
 
     /**
      * @param self this node's name, shown where a registration came from
@@ -73,7 +75,9 @@ final class SharedRegistrations implements RegistrationListener, GridMap.Listene
 
     @Override
     public void unregistered(String service, String instance) {
-        map.remove(key(service, instance));
+        if (!fromGrid.get()) {
+            map.remove(key(service, instance));
+        }
     }
 
     @Override
@@ -86,7 +90,12 @@ final class SharedRegistrations implements RegistrationListener, GridMap.Listene
         } else {
             String[] parts = key.substring(prefix.length()).split("/", 2);
             if (parts.length == 2) {
-                registry.unregister(parts[0], parts[1]);
+                fromGrid.set(true);
+                try {
+                    registry.unregister(parts[0], parts[1]);
+                } finally {
+                    fromGrid.set(false);
+                }
             }
         }
     }

@@ -65,9 +65,12 @@ final class SharedUsers implements GridMap.Listener {
 
     private void take(String name, String line) {
         try {
-            if (!line.equals(users.lines().get(name))) {
+            String mine = users.lines().get(name);
+            if (!line.equals(mine)) {
                 users.adopt(line);
-                LOG.log(Level.INFO, "tnsrelay: administrator {0} taken from the cluster", name);
+                LOG.log(Level.INFO, "tnsrelay: administrator {0} taken from the cluster{1}", name,
+                        mine != null && name.equals("admin") ? " (a first admin password made here, if any, no"
+                                + " longer applies: the cluster's admin is another node's)" : "");
             }
             synced.put(name, line);
         } catch (RuntimeException e) {

@@ -17,6 +17,8 @@ import dev.tnsrelay.admin.RuleEdit;
 import dev.tnsrelay.admin.RuleEntry;
 import dev.tnsrelay.admin.cmctl.Cmctl;
 import dev.tnsrelay.admin.cmctl.SessionFilter;
+import dev.tnsrelay.admin.jmx.ClusterMXBean;
+import dev.tnsrelay.admin.jmx.ClusterMemberRow;
 import dev.tnsrelay.admin.users.Role;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.descriptor.Address;
@@ -35,6 +37,7 @@ import dev.tnsrelay.testing.TestInstance;
 import dev.tnsrelay.tns.PacketType;
 import dev.tnsrelay.tns.RefusePacket;
 import dev.tnsrelay.tns.TnsPacket;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import javax.management.JMX;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,9 +96,12 @@ class ClusterNodesIT {
     }
 
     private TestInstance node(Path dir, int n, String cman) throws Exception {
+        return node(dir, n, cman, new JmxMode.None());
+    }
+
+    private TestInstance node(Path dir, int n, String cman, JmxMode jmx) throws Exception {
         Grid member = grid.join("127.0.0.1:690" + n);
-        TestInstance gw = TestInstance.start(dir.resolve("node" + n), cman, new JmxMode.None(), clock,
-                () -> Optional.of(member));
+        TestInstance gw = TestInstance.start(dir.resolve("node" + n), cman, jmx, clock, () -> Optional.of(member));
         open.add(gw);
         return gw;
     }
@@ -370,6 +378,23 @@ class ClusterNodesIT {
         assertTrue(routed.failover() && routed.loadBalance());
         assertEquals(List.of(one.port(), two.port(), three.port()), routed.descriptions().stream()
                 .map(d -> d.addresses().get(0).port()).toList());
+    }
+
+    @Test
+    void aJmxConsoleSeesTheMembersAndSuspendsAnotherNode(@TempDir Path dir) throws Exception {
+        grid(2);
+        TestInstance one = node(dir, 1, CMAN, new JmxMode.Platform());
+        TestInstance two = node(dir, 2);
+        var server = ManagementFactory.getPlatformMBeanServer();
+        ClusterMXBean cluster = JMX.newMXBeanProxy(server, new ObjectName("dev.tnsrelay:type=Cluster,name="
+                + ObjectName.quote("cman_cluster@" + one.port())), ClusterMXBean.class);
+        assertEquals("test-cluster", cluster.getName());
+        assertEquals(List.of("127.0.0.1:6901", "127.0.0.1:6902"), cluster.getMembers().stream()
+                .map(ClusterMemberRow::node).toList());
+        cluster.suspend("127.0.0.1:6902");
+        assertTrue(two.admin().gateways(ALICE).stream().allMatch(g -> g.state().equals("SUSPENDED")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cluster.drain("nowhere:1"));
+        assertTrue(e.getMessage().startsWith("TNS-04014"), e.getMessage());
     }
 
     @Test
