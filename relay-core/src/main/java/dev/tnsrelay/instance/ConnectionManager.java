@@ -112,7 +112,12 @@ public final class ConnectionManager implements AutoCloseable {
         listeners.add(log);
         naming = new NamingFiles(settings.tnsAdmin(), settings.clock(), NAMING_CHECK);
         users = Users.in(settings.stateFolder(), settings.clock());
-        Optional<Grid> grid = settings.grid().get();
+        Optional<Grid> grid;
+        try {
+            grid = settings.grid().get();
+        } catch (RuntimeException e) {
+            throw new StartupException("cluster: the data grid cannot be used: " + e.getMessage(), e);
+        }
         cluster = grid.map(g -> new ClusterNode(g, configured.name(), control, config, registry, events, users,
                 settings.stateFolder(), settings.clock(), settings.executor())).orElse(null);
         administration = new Administration(control, config,
