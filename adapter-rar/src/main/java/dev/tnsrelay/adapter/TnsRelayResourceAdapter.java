@@ -20,8 +20,9 @@ import java.util.Optional;
 import javax.transaction.xa.XAResource;
 
 /**
- * tnsrelay as a resource adapter: its configuration properties become the instance's settings and the server's
- * WorkManager its executor; {@code start} runs the instance ({@link ConnectionManager}), {@code stop} ends it. A
+ * tnsrelay as a resource adapter: its configuration properties become the instance's settings, the server's
+ * WorkManager its executor and the server's data grid, when it has one, the cluster it shares its state in
+ * ({@link GridLookup}); {@code start} runs the instance ({@link ConnectionManager}), {@code stop} ends it. A
  * cman.ora that is not valid fails the start with file, line and column; the server stays up.
  */
 @Connector(displayName = "tnsrelay", vendorName = "tnsrelay", eisType = "Oracle Net",
@@ -51,6 +52,12 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "Address the remote JMX connector is bound to. Loopback by default: there is no"
             + " TLS on it.", defaultValue = "127.0.0.1")
     private String jmxHost = "127.0.0.1";
+
+    @ConfigProperty(description = "Host names (or addresses) the admin screens and REST API answer to besides"
+            + " localhost, 127.0.0.1 and ::1, separated by commas: the names a TLS proxy in front or users on the"
+            + " network reach the server by. A request with any other Host header is refused (DNS rebinding).",
+            defaultValue = "")
+    private String adminHosts = "";
 
     private volatile ConnectionManager running;
 
@@ -86,6 +93,14 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         this.jmxPort = jmxPort;
     }
 
+    public String getAdminHosts() {
+        return adminHosts;
+    }
+
+    public void setAdminHosts(String adminHosts) {
+        this.adminHosts = adminHosts;
+    }
+
     public String getJmxHost() {
         return jmxHost;
     }
@@ -99,7 +114,8 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         Settings settings = new Settings(TnsAdmin.discover(tnsAdmin, System.getenv()).folder(), Optional.empty(),
                 Optional.of(instance), Settings.stateFolder(stateDir, System.getenv()),
                 Settings.jmx(jmxHost, jmxPort == null ? 0 : jmxPort), Clock.systemUTC(),
-                new WorkManagerExecutor(context.getWorkManager()));
+                new WorkManagerExecutor(context.getWorkManager()), adminHosts == null ? "" : adminHosts)
+                .withGrid(GridLookup::find);
         try {
             running = ConnectionManager.start(settings);
         } catch (StartupException e) {

@@ -1,10 +1,15 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.stats.Chart;
+import dev.tnsrelay.admin.stats.Rates;
+import dev.tnsrelay.admin.stats.Statistics;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.gateway.EngineState;
+import dev.tnsrelay.gateway.Event;
 import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.gateway.RelayEngine;
 import dev.tnsrelay.naming.Resolution;
@@ -21,7 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -31,8 +39,10 @@ import java.util.stream.Collectors;
  * as typed operations. Each takes the {@link Caller} and checks the role itself: a MONITOR looks, an ADMIN also
  * changes. Every change (and every refused one) is written to the {@link AuditLog} with who asked. Rule list
  * changes are checked whole, written to cman.ora, then given to the gateways in one step: new connections meet
- * the new list, established sessions are left alone. set, reload, suspend, resume, close and shutdown need a
- * started instance (TNS-04011); startup builds a new engine after a shutdown.
+ * the new list, established sessions are left alone; the list has a version, and a change made from a version it
+ * has moved on from is refused ({@link RuleListStore}: this server's, or the cluster's). set, reload, suspend,
+ * resume, close and shutdown need a started instance (TNS-04011); startup builds a new engine after a shutdown.
+ * The cluster's views and actions are {@link #cluster()}'s.
  */
 public final class Administration {
 
@@ -43,20 +53,48 @@ public final class Administration {
     private final Function<String, Resolution> resolver;
     private final Clock clock;
     private final AdminSessions sessions;
+    private final LoginGuard guard;
+    private final AdminHosts hosts;
+    /** The users file as last seen by a login: when it changes, every wait and lockout is lifted. */
+    private long usersSeen = Long.MIN_VALUE;
+    private final Statistics statistics;
+    /** Where the rule tester's name lookups run, each bounded. */
+    private final Executor lookups;
+    private final RuleListStore ruleList;
+    private final ClusterAdministration cluster;
     /** How long a shutdown abort waits for the gateways to close their sockets. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
     /** Changes read, change and write the rule list or the engine: one at a time. */
     private final Object changes = new Object();
 
+    /**
+     * @param hosts the names the admin doors answer to besides loopback's
+     * @param statistics the instance's statistics (listening to every engine it starts)
+     * @param lookups threads for the rule tester's host name lookups
+     * @param ruleList keeps the rule list: null for this server's own (cman.ora), else the cluster's shared one
+     * @param cluster the cluster this instance belongs to ({@link ClusterControl#ALONE}: none)
+     */
     public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
-            Function<String, Resolution> resolver, Clock clock) {
+            Function<String, Resolution> resolver, Clock clock, AdminHosts hosts, Statistics statistics,
+            Executor lookups, RuleListStore ruleList, ClusterControl cluster) {
         this.instance = instance;
+        this.hosts = hosts;
+        this.guard = new LoginGuard(clock);
+        this.statistics = statistics;
+        this.lookups = lookups;
         this.config = config;
         this.audit = audit;
         this.users = users;
         this.resolver = resolver;
         this.clock = clock;
         this.sessions = new AdminSessions(() -> engine().parameters().number(CmanParameter.MAX_CMCTL_SESSIONS), clock);
+        this.ruleList = ruleList != null ? ruleList : new LocalRuleList(instance, config, clock);
+        this.cluster = new ClusterAdministration(this, cluster, audit);
+    }
+
+    /** The cluster this instance belongs to: its members, and the connections and actions of any node. */
+    public ClusterAdministration cluster() {
+        return cluster;
     }
 
     private RelayEngine engine() {
@@ -74,32 +112,93 @@ public final class Administration {
 
     // ---- who
 
-    /** The caller whose password is right; empty otherwise (unknown user and wrong password alike). */
-    public Optional<Caller> authenticate(String name, char[] password) {
-        return users.check(name, password).map(role -> new Caller(name, role));
+    /**
+     * The caller whose name and password are right, whatever the door. Attempts are slowed per user name and per
+     * address ({@link LoginGuard}); every failure is written to the audit log with the door and the address (a run
+     * of refusals while waiting as its first line and a count).
+     *
+     * @param door where the attempt came in: {@code screens}, {@code HTTP Basic}, {@code JMX}
+     * @param from the client's address
+     * @throws LoginThrottledException when the name or the address must wait; the password is not checked
+     * @throws AdminException DENIED for a wrong name or password (unknown user and wrong password alike)
+     */
+    public Caller authenticate(String name, char[] password, String door, String from) {
+        String who = name.isEmpty() ? "(none)" : name;
+        String what = "login from " + from + " (" + door + ")";
+        liftWaitsIfUsersChanged();
+        String key = name.length() > Users.MAX_NAME ? name.substring(0, Users.MAX_NAME + 1) : name;
+        LoginGuard.Verdict verdict = guard.attempt(key, from);
+        if (verdict instanceof LoginGuard.Refused r) {
+            if (r.first()) {
+                audit.login(who, what, "refused unchecked: too many failed logins for this user or from this address;"
+                        + " next check in " + r.retryAfter().toSeconds() + " s (until then refusals are counted, not"
+                        + " written)");
+            }
+            throw new LoginThrottledException(r.retryAfter());
+        }
+        long unwritten = ((LoginGuard.Admitted) verdict).unwritten();
+        if (unwritten > 0) {
+            audit.login(who, what, "refused unchecked " + unwritten + " more times while waiting");
+        }
+        Optional<Role> role = Optional.empty();
+        try {
+            role = users.check(name, password);
+        } finally {
+            guard.done(key, from, role.isPresent());
+        }
+        if (role.isEmpty()) {
+            audit.login(who, what, "failed: wrong user or password");
+            throw AdminError.DENIED.exception("user name or password is wrong");
+        }
+        return new Caller(name, role.get());
+    }
+
+    private void liftWaitsIfUsersChanged() {
+        long now = users.version();
+        synchronized (guard) {
+            if (now != usersSeen) {
+                if (usersSeen != Long.MIN_VALUE) {
+                    guard.reset();
+                }
+                usersSeen = now;
+            }
+        }
     }
 
     /**
-     * A screen login: checks the password, opens an administration session and writes the attempt, good or
-     * not, to the audit log.
+     * A screen login: checks the password ({@link #authenticate}), opens an administration session and writes the
+     * attempt, good or not, to the audit log.
      *
-     * @throws AdminException DENIED for a wrong name or password, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
+     * @throws AdminException DENIED for a wrong name or password, THROTTLED ({@link LoginThrottledException}) while
+     *         the name or address must wait, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
      */
     public AdminSession login(String name, char[] password, String from) {
-        String who = name.isEmpty() ? "(none)" : name;
-        Optional<Caller> caller = authenticate(name, password);
-        if (caller.isEmpty()) {
-            audit.record(who, "login from " + from, "failed: wrong user or password");
-            throw AdminError.DENIED.exception("user name or password is wrong");
-        }
+        Caller caller = authenticate(name, password, "screens", from);
+        String what = "login from " + from + " (screens)";
         try {
-            AdminSession s = sessions.open(caller.get(), "screens from " + from);
-            audit.record(who, "login from " + from, "done");
+            AdminSession s = sessions.open(caller, "screens from " + from);
+            audit.login(caller.name(), what, "done");
             return s;
         } catch (AdminException e) {
-            audit.record(who, "login from " + from, "failed: " + e.getMessage());
+            audit.login(caller.name(), what, "failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Whether a request's Host header names this server as the administrator configured it (loopback names
+     * always): a page of another site whose name was rebound to this address names its own host, and is refused.
+     */
+    public boolean servesHost(String hostHeader) {
+        return hosts.allows(hostHeader);
+    }
+
+    /**
+     * Writes a call a door refused before it reached the model (a remote JMX call on a platform MBean) to the
+     * audit log, as the model's own refusals are.
+     */
+    public void refused(Caller caller, String what, String why) {
+        audit.record(caller.name(), what, "refused: " + why);
     }
 
     /**
@@ -134,7 +233,7 @@ public final class Administration {
         }
     }
 
-    private static void looks(Caller caller) {
+    static void looks(Caller caller) {
         if (caller == null) {
             throw AdminError.DENIED.exception("log in first");
         }
@@ -156,10 +255,8 @@ public final class Administration {
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
-                        ? e.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
-                                .toList() : List.of(),
-                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> a.getAddress().getHostAddress()
-                        + ":" + a.getPort()).toList() : List.of(),
+                        ? e.listenAddresses().stream().map(Endpoints::address).toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(Endpoints::address).toList() : List.of(),
                 tls == null ? "" : tls.provider(),
                 tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
                         c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
@@ -189,7 +286,16 @@ public final class Administration {
                 .toList();
     }
 
+    /** SHOW CONNECTIONS: this node's, or with a node filter another node's (every node's for {@code node *}). */
     public List<Connection> connections(Caller caller, ConnectionFilter filter) {
+        looks(caller);
+        if (filter.node().isPresent()) {
+            return cluster.connections(caller, filter).stream().flatMap(n -> n.connections().stream()).toList();
+        }
+        return localConnections(caller, filter);
+    }
+
+    List<Connection> localConnections(Caller caller, ConnectionFilter filter) {
         looks(caller);
         Instant now = clock.instant();
         return engine().sessions(filter.at(now)).stream().map(s -> Connection.of(s, now)).toList();
@@ -198,6 +304,12 @@ public final class Administration {
     public List<RuleEntry> rules(Caller caller) {
         looks(caller);
         return rules();
+    }
+
+    /** The version of the rule list: every change moves it on by one (in a cluster, the cluster's version). */
+    public long rulesVersion(Caller caller) {
+        looks(caller);
+        return ruleList.current().version();
     }
 
     private List<RuleEntry> rules() {
@@ -225,10 +337,79 @@ public final class Administration {
         return ServiceStatus.of(engine().registry().snapshot());
     }
 
-    /** The events after {@code after} (0: all kept), at most {@code limit} of the newest. */
+    /**
+     * The events after {@code after} (0: all kept), at most {@code limit} of the newest, oldest first. Half the room
+     * is kept for administrators' actions when there are that many: a flood of refusals or failed logins does not
+     * hide them.
+     */
     public List<AdminEvent> events(Caller caller, long after, int limit) {
         looks(caller);
-        return engine().events().since(after, limit).stream().map(AdminEvent::of).toList();
+        TreeMap<Long, Event> actions = new TreeMap<>();
+        TreeMap<Long, Event> others = new TreeMap<>();
+        for (Event e : engine().events().since(after, limit)) {
+            (e.kind().equals("admin") ? actions : others).put(e.sequence(), e);
+        }
+        for (Event e : audit.actions(after)) {
+            actions.put(e.sequence(), e);
+        }
+        int forActions = Math.min(actions.size(), Math.max(limit / 2, limit - others.size()));
+        int forOthers = Math.min(others.size(), limit - forActions);
+        TreeMap<Long, Event> shown = new TreeMap<>();
+        actions.descendingMap().values().stream().limit(forActions).forEach(e -> shown.put(e.sequence(), e));
+        others.descendingMap().values().stream().limit(forOthers).forEach(e -> shown.put(e.sequence(), e));
+        return shown.values().stream().map(AdminEvent::of).toList();
+    }
+
+    /**
+     * The instance's statistics, for Prometheus: counts and states only (no client's text), served without a login
+     * on the server's loopback {@code /metrics}, as readiness is.
+     */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /** The last hour, sampled every few seconds, as rates per second: the dashboard's charts. */
+    public Chart history(Caller caller) {
+        looks(caller);
+        return statistics.history();
+    }
+
+    /** What the instance did per second over the last sampling interval. */
+    public Rates rates(Caller caller) {
+        looks(caller);
+        return statistics.rates();
+    }
+
+    /**
+     * The rule tester: which rule of the live list would meet a connect from {@code source} (an address, or a name
+     * whose first address is taken) to the next hop {@code destination} (as a client writes it) for
+     * {@code service}, by the gateway's own evaluation ({@link RuleList#firstMatch}). Names are looked up here,
+     * each within a few seconds; one that does not answer counts as unknown and is named in the answer.
+     */
+    public RuleCheck checkRule(Caller caller, String source, String destination, String service) {
+        looks(caller);
+        if (source.isBlank() || destination.isBlank() || service.isBlank()) {
+            throw AdminError.INVALID.exception("show rules for <source> <destination> <service>");
+        }
+        HostLookup names = new HostLookup(lookups);
+        InetAddress client = names.first(source.strip()).orElseThrow(() -> AdminError.INVALID.exception(
+                "source " + source + " is no address and no host name that resolves"));
+        RuleList rules = engine().rules();
+        Optional<Rule> match = rules.firstMatch(client, destination.strip(), service.strip(), names);
+        if (match.isEmpty()) {
+            return new RuleCheck(source, destination, service, 0, "", "reject", "no rule: ORA-12529",
+                    List.copyOf(names.timedOut()));
+        }
+        Rule r = match.get();
+        int position = rules.rules().indexOf(r) + 1;
+        String action = r.action().name().toLowerCase(Locale.ROOT);
+        String verdict = "rule " + position + switch (r.action()) {
+            case ACCEPT -> " accepts";
+            case REJECT -> " rejects: ORA-12529";
+            case DROP -> " drops (the client gets no answer)";
+        };
+        return new RuleCheck(source, destination, service, position, r.text(), action, verdict,
+                List.copyOf(names.timedOut()));
     }
 
     /** What a connect identifier resolves to with this server's naming files (tnsnames, LDAP, Easy Connect). */
@@ -239,8 +420,18 @@ public final class Administration {
 
     // ---- changes
 
-    /** CLOSE CONNECTIONS: the number closed; none matching is TNS-04049. Works while the instance drains too. */
+    /**
+     * CLOSE CONNECTIONS: the number closed; none matching is TNS-04049. Works while the instance drains too. With
+     * a node filter, on that node (every node for {@code node *}).
+     */
     public int close(Caller caller, ConnectionFilter filter) {
+        if (filter.node().isPresent()) {
+            return cluster.close(caller, filter);
+        }
+        return localClose(caller, filter);
+    }
+
+    int localClose(Caller caller, ConnectionFilter filter) {
         return change(caller, ("close connections " + filter.text()).strip(), () -> {
             RelayEngine e = started(EngineState.RUNNING, EngineState.DRAINING);
             int n = e.close(filter.at(clock.instant()));
@@ -338,6 +529,7 @@ public final class Administration {
         change(caller, "reload", () -> {
             RelayEngine e = started(EngineState.RUNNING);
             e.reload(config.reread());
+            ruleList.reloaded(e.rules(), caller);
             try {
                 instance.parametersChanged(e.parameters());
             } catch (IOException x) {
@@ -416,61 +608,47 @@ public final class Administration {
 
     /** Appends a rule (it is tried last). Rule changes are kept in cman.ora, started or not. */
     public List<RuleEntry> addRule(Caller caller, String rule) {
-        return editRules(caller, "rule add " + rule, rules -> rules.add(parse(rule, 1)));
+        return editRules(caller, OptionalLong.empty(), RuleEdit.add(rule));
     }
 
     /** Puts a rule at {@code position} (1 is tried first); the rules from there move down one. */
     public List<RuleEntry> insertRule(Caller caller, int position, String rule) {
-        return editRules(caller, "rule insert " + position + " " + rule, rules -> {
-            checkPosition(position, rules.size() + 1);
-            rules.add(position - 1, parse(rule, 1));
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.insert(position, rule));
     }
 
     public List<RuleEntry> removeRule(Caller caller, int position) {
-        return editRules(caller, "rule remove " + position, rules -> {
-            checkPosition(position, rules.size());
-            rules.remove(position - 1);
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.remove(position));
     }
 
     public List<RuleEntry> moveRule(Caller caller, int from, int to) {
-        return editRules(caller, "rule move " + from + " to " + to, rules -> {
-            checkPosition(from, rules.size());
-            checkPosition(to, rules.size());
-            rules.add(to - 1, rules.remove(from - 1));
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.move(from, to));
     }
 
     /** The whole list at once; a rule that does not read is reported by its number and column. */
     public List<RuleEntry> replaceRules(Caller caller, List<String> texts) {
-        return editRules(caller, "rule replace " + texts.size() + " rules " + String.join(" ", texts), rules -> {
-            List<Rule> parsed = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                parsed.add(parse(texts.get(i), i + 1));
-            }
-            rules.clear();
-            rules.addAll(parsed);
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.replace(texts));
     }
 
-    private List<RuleEntry> editRules(Caller caller, String what, Consumer<List<Rule>> edit) {
+    /**
+     * Changes the rule list as it is at version {@code basedOn} (empty: as it is now). When the list has moved on
+     * from that version (another administrator, on this node or another), nothing is changed: CONFLICT says which
+     * version it is at and who made it.
+     *
+     * @return the list after the change
+     */
+    public List<RuleEntry> editRules(Caller caller, OptionalLong basedOn, RuleEdit edit) {
+        String what = edit.what() + (basedOn.isPresent() ? " (from version " + basedOn.getAsLong() + ")" : "");
         return change(caller, what, () -> {
-            List<Rule> rules = new ArrayList<>(engine().rules().rules());
-            edit.accept(rules);
-            engine().reload(config.saveRules(new RuleList(rules)));
+            RuleListStore.Versioned now = ruleList.current();
+            long from = basedOn.orElse(now.version());
+            if (from != now.version()) {
+                throw RuleListStore.conflict(now, from);
+            }
+            List<Rule> rules = new ArrayList<>(now.rules());
+            edit.applyTo(rules);
+            ruleList.replace(from, new RuleList(rules), caller);
             return rules();
         });
-    }
-
-    private static Rule parse(String text, int number) {
-        return CmanOra.rule(text == null ? "" : text.strip(), "rule " + number);
-    }
-
-    private static void checkPosition(int position, int last) {
-        if (position < 1 || position > last) {
-            throw AdminError.INVALID.exception("rule position " + position + " is not between 1 and " + last);
-        }
     }
 
     /**
