@@ -477,6 +477,10 @@ final class Handshake {
                     + e.getMessage());
             return;
         }
+        if (targets.isEmpty()) {
+            refuse(OracleError.REFUSED, Refusal.Reason.NEXT_HOP, "redirect to a descriptor without an address");
+            return;
+        }
         targets = targets.subList(0, Math.min(targets.size(), MAX_REDIRECT_ADDRESSES));
         for (Address a : targets) {
             if (!NextHop.usable(a)) {

@@ -495,6 +495,16 @@ class HandshakeTest {
     }
 
     @Test
+    void aRedirectToADescriptorWithoutAnAddressIsRefused() {
+        Recorder io = new Recorder();
+        Handshake hs = started(new Policy(ACCEPT_LOCAL, ""), io);
+        send(hs, route("sales", address("127.0.0.1", L1), address("127.0.0.2", 1521)));
+        hs.onConnected();
+        hs.onServerPacket(TnsPacket.of(dev.tnsrelay.tns.RedirectPacket.build("(DESCRIPTION=(ERR=12514))", null)));
+        assertEquals("refuse 12564 NEXT_HOP", io.log.get(io.log.size() - 1), "found by the handshake fuzz target");
+    }
+
+    @Test
     void aPresetRefusalIsAnsweredOnceTheConnectIsRead() {
         Recorder io = new Recorder();
         Refusal full = new Refusal(12519, Refusal.Reason.LIMIT, "every gateway is suspended");
