@@ -50,9 +50,8 @@ public record TnsPacket(PacketType type, int flags, byte[] bytes) {
 
     /** The bytes after the header and the 2-byte field that follows it (DATA flags, REDIRECT length). */
     byte[] afterField() {
-        byte[] out = new byte[Math.max(0, bytes.length - HEADER - 2)];
-        System.arraycopy(bytes, HEADER + 2, out, 0, out.length);
-        return out;
+        // a packet of 8 or 9 bytes has nothing after the field (and arraycopy refuses a start past its end)
+        return bytes.length <= HEADER + 2 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, HEADER + 2, bytes.length);
     }
 
     /** A header with a 2-byte length, as every packet before the handshake completes uses. */

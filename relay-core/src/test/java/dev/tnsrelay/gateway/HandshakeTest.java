@@ -505,6 +505,22 @@ class HandshakeTest {
     }
 
     @Test
+    void aSplitRedirectFollowedByADataPacketWithoutDataIsAProtocolError() {
+        for (int length : new int[] {8, 9}) {
+            Recorder io = new Recorder();
+            Handshake hs = started(new Policy(ACCEPT_LOCAL, ""), io);
+            send(hs, route("sales", address("127.0.0.1", L1), address("127.0.0.2", 1521)));
+            hs.onConnected();
+            hs.onServerPacket(TnsPacket.of(new byte[] {0, 10, 0, 0, 5, 2, 0, 0, 0, (byte) 0xef}));
+            byte[] data = new byte[length];
+            data[1] = (byte) length;
+            data[4] = (byte) PacketType.DATA.code();
+            // found by the next-hop fuzz target: an ArrayIndexOutOfBoundsException, the session an internal error
+            assertThrows(TnsProtocolException.class, () -> hs.onServerPacket(TnsPacket.of(data)), length + " bytes");
+        }
+    }
+
+    @Test
     void aPresetRefusalIsAnsweredOnceTheConnectIsRead() {
         Recorder io = new Recorder();
         Refusal full = new Refusal(12519, Refusal.Reason.LIMIT, "every gateway is suspended");
