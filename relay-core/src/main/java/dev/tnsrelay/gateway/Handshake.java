@@ -560,7 +560,8 @@ final class Handshake {
     }
 
     void onServerClosed() {
-        if (state == SessionState.HANDSHAKE) {
+        // after a RESEND the repeated CONNECT goes on the same connection: without it there is nothing to wait for
+        if (state == SessionState.HANDSHAKE || state == SessionState.RESEND) {
             close("next hop closed during the handshake");
         }
     }

@@ -521,6 +521,21 @@ class HandshakeTest {
     }
 
     @Test
+    void aNextHopThatClosesAfterItsResendEndsTheSession() {
+        Recorder io = new Recorder();
+        Handshake hs = started(new Policy(ACCEPT_LOCAL, ""), io);
+        String descriptor = route("sales", address("127.0.0.1", L1), address("127.0.0.2", 1521));
+        send(hs, descriptor);
+        hs.onConnected();
+        hs.onServerPacket(TnsPacket.of(ResendPacket.build()));
+        hs.onServerClosed();
+        // found by the handshake fuzz target: the repeated CONNECT went to the closed connection, and the client
+        // waited for the OUTBOUND deadline
+        assertEquals("close next hop closed during the handshake", io.log.get(io.log.size() - 1));
+        assertEquals(SessionState.CLOSED, hs.state());
+    }
+
+    @Test
     void aPresetRefusalIsAnsweredOnceTheConnectIsRead() {
         Recorder io = new Recorder();
         Refusal full = new Refusal(12519, Refusal.Reason.LIMIT, "every gateway is suspended");
