@@ -154,24 +154,9 @@ public final class CmanOraFile {
         return at + p.column() - 1;
     }
 
-    /** The ')' that closes the '(' at {@code open}, past quotes and comments. */
+    /** The ')' that closes the '(' at {@code open}, where the parser ends the pair (a scan of its own got quotes wrong). */
     private static int closing(String text, int open) {
-        int depth = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                int eol = text.indexOf('\n', i);
-                i = eol < 0 ? text.length() : eol;
-            } else if (c == '"' || c == '\'') {
-                int close = text.indexOf(c, i + 1);
-                i = close < 0 ? text.length() : close;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        throw new NetParseException(new TextPosition("cman.ora", 1, 1), "RULE_LIST is not closed");
+        return open + NvParser.pairLength(text.substring(open), "cman.ora") - 1;
     }
 
     /** False only for the embedded default before its first change. */

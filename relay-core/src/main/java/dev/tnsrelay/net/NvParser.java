@@ -55,6 +55,19 @@ public final class NvParser {
         return pair;
     }
 
+    /**
+     * How many characters the {@code (NAME=value)} at the start of {@code text} takes, read as {@link #parse}
+     * reads it (quotes, escapes and comments included): for rewriting one pair of a file in place.
+     */
+    public static int pairLength(String text, String source) {
+        NvParser p = new NvParser(text, source, false);
+        if (p.in.peek() != '(') {
+            throw p.in.error("expected '(' to start a (NAME=value) pair, found " + NvScanner.describe(p.in.peek()));
+        }
+        p.pairOrItems(0);
+        return p.in.offset();
+    }
+
     /** Parses a {@code *.ora} file. Entries that fail are reported in {@link NvFile#problems()}. */
     public static NvFile parseFile(String text, String source) {
         return new NvParser(text, source, true).file(source);

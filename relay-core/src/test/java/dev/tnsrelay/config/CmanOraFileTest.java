@@ -55,6 +55,23 @@ class CmanOraFileTest {
     }
 
     @Test
+    void theOldListEndsWhereTheParserEndsItNotAtAQuoteOrParenthesisInsideAPlainValue() {
+        // found by the cman-ora fuzz target: a quote inside a plain value is a character, not a quote, and a
+        // backslash escapes the ')' after it; the rewrite took them for what they are not
+        for (String service : List.of("it's", "a\\)b")) {
+            String file = "cman_a = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1522))\n"
+                    + "  (RULE_LIST=(RULE=(SRC=*)(DST=*)(SRV=" + service + ")(ACT=accept)))\n"
+                    + "  (PARAMETER_LIST=(IDLE_TIMEOUT=30)))\n";
+            RuleList rules = new RuleList(List.of(rule("(RULE=(SRC=*)(DST=*)(SRV=hr)(ACT=reject))")));
+            CmanInstance read = CmanOra.parse(CmanOraFile.withRules(file, "cman_a", rules), "updated")
+                    .instance("cman_a").orElseThrow();
+            assertEquals(List.of("(RULE=(SRC=*)(DST=*)(SRV=hr)(ACT=reject))"),
+                    read.rules().rules().stream().map(Rule::text).toList(), service);
+            assertEquals(30, read.parameters().duration(CmanParameter.IDLE_TIMEOUT).toSeconds(), service);
+        }
+    }
+
+    @Test
     void anEmptyListMeansNoAccessAndStillReads() {
         String updated = CmanOraFile.withRules(FILE, "cman_a", RuleList.EMPTY);
         assertTrue(CmanOra.parse(updated, "updated").instance("cman_a").orElseThrow().rules().rules().isEmpty());
