@@ -12,7 +12,7 @@ import java.util.Map;
 public final class CmctlHelp {
 
     /** Oracle's cmctl commands; {@code save_passwd} answers why tnsrelay has none (bin/tnsrelay-passwd). */
-    static final List<String> COMMANDS = List.of("administer", "close*", "drain", "exit", "help", "quit", "reload",
+    static final List<String> COMMANDS = List.of("administer", "close*", "drain*", "exit", "help", "quit", "reload",
             "resume*", "save_passwd", "set*", "show*", "shutdown", "startup", "suspend*");
 
     private static final Map<String, String> SYNTAX = Map.ofEntries(
