@@ -104,7 +104,7 @@ final class Session implements Handshake.Io {
     private void start() {
         lastActivityNanos = System.nanoTime();
         gateway.started(this);
-        tell(l -> l.opened(snapshot(lastActivityNanos)));
+        tellAll(snapshot(lastActivityNanos), (l, now) -> l.opened(now));
         handshake.start();
     }
 
@@ -219,7 +219,7 @@ final class Session implements Handshake.Io {
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + refusal.error() + ": "
                 + refusal.detail());
         gateway.countRefused();
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         byte[] packet = RefusePacket.build(refusal.error());
         countOut(packet.length);
         closeServer();
@@ -230,7 +230,7 @@ final class Session implements Handshake.Io {
     @Override
     public void drop(Refusal.Reason reason, String detail) {
         gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + detail);
-        tell(l -> l.dropped(snapshot(System.nanoTime()), detail));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.dropped(now, detail));
         end(detail);
     }
 
@@ -240,7 +240,7 @@ final class Session implements Handshake.Io {
                 Integer.toString(refusal.error()));
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop " + handshake.server()
                 + " refused with ORA-" + refusal.error());
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         toClient(refuse);
         relay();
     }
@@ -250,7 +250,7 @@ final class Session implements Handshake.Io {
         limits = sessionLimits;
         toClient(accept);
         relay();
-        tell(l -> l.established(snapshot(System.nanoTime())));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.established(now));
         if (!limits.idle().isZero()) {
             idleTimer = client.eventLoop().schedule(this::checkIdle, limits.idle().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -263,7 +263,7 @@ final class Session implements Handshake.Io {
     @Override
     public void redirected(String target) {
         LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, LogText.of(target));
-        tell(l -> l.redirected(snapshot(System.nanoTime()), target));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.redirected(now, target));
     }
 
     @Override
@@ -379,7 +379,7 @@ final class Session implements Handshake.Io {
             return;
         }
         countTlsFailure(f);
-        tell(l -> l.tlsFailed(snapshot(System.nanoTime()), f));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.tlsFailed(now, f));
         end("TLS handshake failed: " + f.text());
     }
 
@@ -697,6 +697,11 @@ final class Session implements Handshake.Io {
 
     private void tell(java.util.function.Consumer<SessionListener> event) {
         gateway.engine().listeners().tell(event);
+    }
+
+    /** One snapshot of the session for every listener of one event. */
+    private void tellAll(SessionInfo now, java.util.function.BiConsumer<SessionListener, SessionInfo> event) {
+        tell(l -> event.accept(l, now));
     }
 
     SessionInfo snapshot(long nowNanos) {
