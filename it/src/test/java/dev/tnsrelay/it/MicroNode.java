@@ -118,7 +118,7 @@ final class MicroNode {
                 // it is still being deployed)
                 if (r.statusCode() == 200 && r.body().contains("\"tnsrelay\"") && http.send(HttpRequest.newBuilder(
                         admin()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                        .statusCode() < 400) { // the login page, or a redirect to it
                     return;
                 }
             } catch (IOException notYet) {
