@@ -1,8 +1,9 @@
 'use strict';
 // The admin screens: one page per hash (#status, #rules…), each drawn from the REST API. Live pages are
-// drawn again every two seconds; pages with inputs (rules, parameters, resolve) only when asked.
+// drawn again every two seconds (the dashboard every five, as often as the instance samples); pages with inputs
+// (rules, parameters, resolve) only when asked. Text from the server is set with textContent only.
 let session = {csrfToken: '', role: 'monitor'};
-const LIVE = new Set(['status', 'gateways', 'connections', 'services', 'events']);
+const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, dashboard: 5000};
 const $ = (id) => document.getElementById(id);
 
 async function api(method, path, body) {
@@ -59,6 +60,28 @@ function hms(seconds) {
   return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
+/** An ISO-8601 instant to the second, as people read it: 2026-11-21 02:54:58Z. */
+function time(iso) {
+  return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-';
+}
+
+/** A cell for text a client wrote: one line, cut with an ellipsis, the whole text in its tooltip. */
+function clipped(row, text) {
+  const td = row.insertCell();
+  const span = document.createElement('span');
+  span.className = 'clip';
+  span.textContent = text || '';
+  span.title = text || '';
+  td.appendChild(span);
+  return td;
+}
+
+function perSecond(n, unit) {
+  if (n === null || n === undefined) return '-';
+  const v = n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+  return `${v}${unit ? ' ' + unit : ''}/s`;
+}
+
 function fill(tbody, rows, each) {
   const body = $(tbody);
   body.replaceChildren();
@@ -67,14 +90,18 @@ function fill(tbody, rows, each) {
 
 const pages = {
   async status() {
-    const s = await api('GET', 'status');
+    const [s, r] = await Promise.all([api('GET', 'status'), api('GET', 'rates')]);
     $('instance').textContent = s.state === 'RUNNING' ? s.instance : `${s.instance} (${s.state})`;
     document.body.classList.toggle('stopped', s.state !== 'RUNNING');
     const fields = {'Instance name': s.instance, 'Instance state': s.state, 'Version': s.version,
-      'Start date': s.started ? s.started.replace(/\.\d+Z$/, 'Z') : '-',
+      'Start date': time(s.started),
       'Uptime': hms(s.uptimeSeconds), 'Num of gateways started': s.gateways, 'Average load level': s.averageLoad,
       'Log level': s.logLevel, 'Trace level': s.traceLevel, 'Instance config file': s.configFile,
-      'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(', ')};
+      'Rule changes written to': s.rulesFile, 'Listening on': s.listening.join(' ') || '(none)',
+      'Sessions open': r.sessions,
+      'Handshakes': perSecond(r.handshakesPerSecond), 'Refusals and drops': perSecond(r.refusedPerSecond),
+      'Bytes from clients': perSecond(r.bytesInPerSecond, 'B'), 'Bytes to clients': perSecond(r.bytesOutPerSecond, 'B'),
+      'Rates over': r.seconds ? `the last ${r.seconds} s (to ${time(r.at)})` : 'the first samples are being taken'};
     if (s.tcps.length || s.certificates.length) {
       fields['TCPS endpoints'] = s.tcps.join(', ') || '-';
       fields['TLS provider'] = s.tlsProvider;
@@ -113,7 +140,9 @@ const pages = {
     }
     fill('connections', rows, (row, c) => {
       row.dataset.id = c.id;
-      cell(row, c.id); cell(row, c.client); cell(row, c.server); cell(row, c.service); cell(row, c.gateway);
+      cell(row, c.id); cell(row, c.client);
+      clipped(row, c.program).className = 'program'; clipped(row, c.host); clipped(row, c.user); clipped(row, c.peer);
+      clipped(row, c.server); clipped(row, c.service); cell(row, c.gateway);
       cell(row, c.state); cell(row, hms(c.ageSeconds), 'num'); cell(row, hms(c.idleSeconds), 'num');
       cell(row, c.bytesIn, 'num'); cell(row, c.bytesOut, 'num');
       button(row.insertCell(), 'Close', async () => {
@@ -167,11 +196,62 @@ const pages = {
   },
   async events() {
     fill('events', (await api('GET', 'events')).reverse(), (row, e) => {
-      cell(row, e.time); cell(row, e.kind); cell(row, e.text);
+      cell(row, time(e.time)); cell(row, e.kind); cell(row, e.text);
     });
   },
-  async resolve() {}
+  async resolve() {},
+  async dashboard() {
+    drawCharts(await api('GET', 'history'));
+  }
 };
+
+// ---- the dashboard: uPlot (a WebJar served by this application), redrawn with each new sample
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
+const charts = {};
+
+/** Draws one chart: series are [label, values]; a chart whose series changed (a gateway came) is made again. */
+function chart(id, times, series, unit) {
+  const el = $(id);
+  const data = [times, ...series.map(([, values]) => values)];
+  const key = series.map(([label]) => label).join('|');
+  const points = series.reduce((n, [, values]) => n + values.filter((v) => v !== null && v > 0).length, 0);
+  el.dataset.samples = String(times.length);
+  el.dataset.points = String(points);
+  el.dataset.series = key;
+  const old = charts[id];
+  if (old && old.key === key && old.width === el.clientWidth) {
+    old.plot.setData(data);
+    return;
+  }
+  if (old) old.plot.destroy();
+  const opts = {
+    width: el.clientWidth || 600, height: 220,
+    scales: {x: {time: true}},
+    axes: [{}, {size: 80, values: (u, ticks) => ticks.map((v) => scaled(v, unit))}],
+    series: [{}, ...series.map(([label], i) => ({label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false,
+      points: {show: false}}))]
+  };
+  charts[id] = {key, width: el.clientWidth, plot: new uPlot(opts, data, el)};
+}
+
+/** An axis value with its unit, bytes in kB, MB, GB (1000s) so that a label stays short. */
+function scaled(v, unit) {
+  if (unit !== ' B/s' || Math.abs(v) < 1000) return `${v}${unit || ''}`;
+  const [n, u] = Math.abs(v) >= 1e9 ? [v / 1e9, 'GB'] : Math.abs(v) >= 1e6 ? [v / 1e6, 'MB'] : [v / 1e3, 'kB'];
+  return `${Math.round(n * 10) / 10} ${u}/s`;
+}
+
+function drawCharts(h) {
+  const t = h.times;
+  chart('chart-sessions', t, [['all', h.sessions], ...h.gateways.map((g) => [`gateway ${g.id}`, g.sessions])]);
+  chart('chart-handshakes', t, [['handshakes/s', h.handshakesPerSecond]], '/s');
+  chart('chart-refusals', t, [...Object.entries(h.refusalsPerSecond).map(([reason, v]) => [reason.replace('_', ' '), v]),
+    ['dropped', h.dropsPerSecond]], '/s');
+  chart('chart-bytes', t, [['in', h.bytesInPerSecond], ['out', h.bytesOutPerSecond],
+    ...h.gateways.flatMap((g) => [[`gateway ${g.id} in`, g.bytesInPerSecond], [`gateway ${g.id} out`, g.bytesOutPerSecond]])],
+  ' B/s');
+}
 
 function current() {
   const name = location.hash.slice(1);
@@ -256,6 +336,18 @@ function wire() {
       $('resolve-out').textContent = err.message;
     }
   });
+  $('rule-check-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams({source: $('check-source').value, destination: $('check-destination').value,
+      service: $('check-service').value});
+    try {
+      const r = await api('GET', 'rules/check?' + q);
+      $('rule-check-answer').textContent = (r.position ? `${r.position}  ${r.rule}\n` : '') + r.verdict
+        + (r.unresolved.length ? `\n(taken as unknown: ${r.unresolved.join(', ')})` : '');
+    } catch (err) {
+      $('rule-check-answer').textContent = err.message;
+    }
+  });
   $('reload').addEventListener('click', () => act('reload', 'Read cman.ora again?', () => api('POST', 'reload')));
   $('shutdown-normal').addEventListener('click', () => act('shutdown', 'Refuse new connections and stop when the last session ends?',
     () => api('POST', 'shutdown', {mode: 'normal'})));
@@ -282,5 +374,13 @@ async function act(what, question, action) {
   $('who').textContent = `${session.user} (${session.role})`;
   document.body.classList.toggle('monitor', session.role !== 'admin');
   draw();
-  setInterval(() => { if (LIVE.has(current()) && !document.hidden) draw(); }, 2000);
+  let last = Date.now();
+  setInterval(() => {
+    const every = LIVE[current()];
+    if (every && !document.hidden && Date.now() - last >= every) {
+      last = Date.now();
+      draw();
+    }
+  }, 500);
+  window.addEventListener('hashchange', () => { last = Date.now(); });
 })();

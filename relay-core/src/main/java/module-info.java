@@ -19,6 +19,8 @@ module dev.tnsrelay.core {
     requires java.naming;
     requires java.net.http;
     requires java.rmi;
+    // the standalone instance's /metrics endpoint (admin.prometheus): the JDK's HTTP server, no library
+    requires jdk.httpserver;
 
     // adapter-rar: the composition root it hosts, the admin model it hands to the WAR, the naming results it
     // hands to applications (a Resolved carries a typed connect descriptor)
@@ -26,9 +28,12 @@ module dev.tnsrelay.core {
     exports dev.tnsrelay.admin;
     exports dev.tnsrelay.naming;
     exports dev.tnsrelay.descriptor;
-    // admin-war: the model's text layouts and filter grammar (REST's cmctl endpoint), and the roles
+    // admin-war: the model's text layouts and filter grammar (REST's cmctl endpoint), the roles, the one encoder
+    // of log text for its own log lines, and the statistics its MicroProfile Metrics gauges and charts read
     exports dev.tnsrelay.admin.cmctl;
+    exports dev.tnsrelay.admin.stats;
     exports dev.tnsrelay.admin.users;
+    exports dev.tnsrelay.logging;
     // JMX consoles and the JDK's MXBean introspection: the MXBean interfaces
     exports dev.tnsrelay.admin.jmx;
     // the command lines (bin/), and the hosted tests that run cmctl in their JVM

@@ -8,6 +8,10 @@ import java.io.Serializable;
  * What applications look up in JNDI (under the name the deployer gives the connector resource): connect
  * descriptors for net service names, Easy Connect strings or descriptors, resolved through the naming
  * methods of the adapter's sqlnet.ora (tnsnames, LDAP, Easy Connect).
+ *
+ * <p>{@code dev.tnsrelay.datasource.NetServiceDataSource}, in the server's library folder where these types are
+ * out of sight, calls {@link #resolve} and {@link #resolveThroughGateway} (and {@link Resolved}'s accessors) by
+ * name: keep the names, or change both (its tests run against this adapter).
  */
 public interface NetNamingFactory extends Serializable, Referenceable {
 

@@ -52,6 +52,12 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
             + " TLS on it.", defaultValue = "127.0.0.1")
     private String jmxHost = "127.0.0.1";
 
+    @ConfigProperty(description = "Host names (or addresses) the admin screens and REST API answer to besides"
+            + " localhost, 127.0.0.1 and ::1, separated by commas: the names a TLS proxy in front or users on the"
+            + " network reach the server by. A request with any other Host header is refused (DNS rebinding).",
+            defaultValue = "")
+    private String adminHosts = "";
+
     private volatile ConnectionManager running;
 
     public String getTnsAdmin() {
@@ -86,6 +92,14 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         this.jmxPort = jmxPort;
     }
 
+    public String getAdminHosts() {
+        return adminHosts;
+    }
+
+    public void setAdminHosts(String adminHosts) {
+        this.adminHosts = adminHosts;
+    }
+
     public String getJmxHost() {
         return jmxHost;
     }
@@ -99,7 +113,7 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         Settings settings = new Settings(TnsAdmin.discover(tnsAdmin, System.getenv()).folder(), Optional.empty(),
                 Optional.of(instance), Settings.stateFolder(stateDir, System.getenv()),
                 Settings.jmx(jmxHost, jmxPort == null ? 0 : jmxPort), Clock.systemUTC(),
-                new WorkManagerExecutor(context.getWorkManager()));
+                new WorkManagerExecutor(context.getWorkManager()), adminHosts == null ? "" : adminHosts);
         try {
             running = ConnectionManager.start(settings);
         } catch (StartupException e) {

@@ -88,8 +88,8 @@ class TnsRelayResourceAdapterTest {
         ra.start(new Bootstrap(pool));
         try {
             String password = Files.readString(admin.resolve("state/initial-admin-password")).strip();
-            dev.tnsrelay.admin.Caller first = access.administration().authenticate("admin", password.toCharArray())
-                    .orElseThrow();
+            dev.tnsrelay.admin.Caller first = access.administration().authenticate("admin", password.toCharArray(),
+                    "test", "127.0.0.1");
             assertEquals(dev.tnsrelay.admin.users.Role.ADMIN, first.role());
             assertEquals("c", access.administration().status(first).instance());
             access.administration().addRule(new dev.tnsrelay.admin.Caller("test", first.role()),

@@ -3,6 +3,7 @@ package dev.tnsrelay.web;
 import dev.tnsrelay.admin.AdminError;
 import dev.tnsrelay.admin.AdminException;
 import dev.tnsrelay.admin.AdminSession;
+import dev.tnsrelay.admin.LoginThrottledException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Screen login and logout. The admin model checks the password, writes the attempt to the audit log and opens an
  * administration session; a login starts a new HTTP session (no fixation) with its own CSRF token, and the
- * model's session ends with it.
+ * model's session ends with it. A wrong name or password is 401; a name or address that failed too often must
+ * wait (the model's login throttle): 429 with Retry-After, the password unchecked.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +44,9 @@ public class LoginResource {
         AdminSession session;
         try {
             session = AdminModel.admin().login(user, password.toCharArray(), request.getRemoteAddr());
+        } catch (LoginThrottledException e) {
+            return Response.status(429).header("Retry-After", e.retryAfter().toSeconds())
+                    .entity(Map.of("error", e.getMessage())).build();
         } catch (AdminException e) {
             if (e.error() != AdminError.DENIED) {
                 throw e;

@@ -8,11 +8,14 @@ import dev.tnsrelay.admin.GatewayStatus;
 import dev.tnsrelay.admin.InstanceStatus;
 import dev.tnsrelay.admin.ParameterValue;
 import dev.tnsrelay.admin.Resolved;
+import dev.tnsrelay.admin.RuleCheck;
 import dev.tnsrelay.admin.RuleEntry;
 import dev.tnsrelay.admin.ServiceStatus;
 import dev.tnsrelay.admin.cmctl.Cmctl;
 import dev.tnsrelay.admin.cmctl.CmctlCommand;
 import dev.tnsrelay.admin.cmctl.SessionFilter;
+import dev.tnsrelay.admin.stats.Chart;
+import dev.tnsrelay.admin.stats.Rates;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -84,6 +87,20 @@ public class Resources {
         return admin().status(caller());
     }
 
+    /** The last hour, a sample every few seconds, as rates per second: the dashboard's charts. */
+    @GET
+    @Path("history")
+    public Chart history() {
+        return admin().history(caller());
+    }
+
+    /** What the instance did per second over the last sampling interval. */
+    @GET
+    @Path("rates")
+    public Rates rates() {
+        return admin().rates(caller());
+    }
+
     @GET
     @Path("gateways")
     public List<GatewayStatus> gateways() {
@@ -126,6 +143,15 @@ public class Resources {
     @Path("rules")
     public List<RuleEntry> rules() {
         return admin().rules(caller());
+    }
+
+    /** The rule tester: which rule of the live list meets a connect from source to destination for service. */
+    @GET
+    @Path("rules/check")
+    public RuleCheck checkRule(@QueryParam("source") @DefaultValue("") String source,
+            @QueryParam("destination") @DefaultValue("") String destination,
+            @QueryParam("service") @DefaultValue("") String service) {
+        return admin().checkRule(caller(), source, destination, service);
     }
 
     /** {@code {"rule": "(RULE=…)"}} appends; with {@code "position": n} inserts there. */
@@ -214,14 +240,14 @@ public class Resources {
         return admin().status(caller());
     }
 
-    /** A cmctl SHOW, answered in cmctl's layout: {@code GET /api/cmctl?command=show+connections}. */
+    /** A cmctl SHOW (or ADMINISTER, HELP), answered in cmctl's layout: {@code GET /api/cmctl?command=show+status}. */
     @GET
     @Path("cmctl")
     @Produces(MediaType.TEXT_PLAIN)
     public String show(@QueryParam("command") @DefaultValue("") String command) {
         CmctlCommand c = CmctlCommand.parse(command);
-        if (c.verb() != CmctlCommand.Verb.SHOW) {
-            throw new BadRequestException("only show commands are read with GET; POST the others");
+        if (!c.readOnly()) {
+            throw new BadRequestException("only show, administer and help are read with GET; POST the others");
         }
         return new Cmctl(admin()).run(caller(), c);
     }

@@ -1,9 +1,11 @@
 package dev.tnsrelay.web;
 
 import dev.tnsrelay.admin.AdminException;
+import dev.tnsrelay.admin.AdminHosts;
 import dev.tnsrelay.admin.AdminSession;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
+import dev.tnsrelay.admin.LoginThrottledException;
 import dev.tnsrelay.admin.Problem;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
@@ -30,13 +32,22 @@ import java.util.Set;
  * <li>cross-site: a change (any method but GET/HEAD) from another origin is refused; a screen change must carry
  *     its session's {@code X-CSRF-Token}, a Basic one the {@code X-Requested-By} header — neither can be sent
  *     by another site without a CORS pre-flight, which this application never grants;</li>
- * <li>size: a body must say its length and stay within {@link #MAX_BODY}, before anyone is asked for a password.</li>
+ * <li>size: a body must say its length and stay within {@link #MAX_BODY}, before anyone is asked for a password;</li>
+ * <li>host: the Host header must name this server as the administrator configured it (loopback names unless the
+ *     adapter's {@code adminHosts} adds others), or the request is refused with 421 before anything else: a page
+ *     whose name an attacker rebinds to 127.0.0.1 (DNS rebinding) is another site to the browser but not to the
+ *     server, and sends its own name;</li>
+ * <li>guessing: Basic credentials go through the model's login throttle like a screen login, 429 with Retry-After
+ *     while the name or address must wait; every failure is in the audit log.</li>
  * </ul>
  * What the caller may do is the model's decision, at each operation: the filter only says who it is.
  */
 @WebFilter("/*")
 public class SecurityFilter extends HttpFilter {
 
+    /** The names a request may give as Host when the model cannot be asked (the adapter is not running). */
+    private static final AdminHosts LOOPBACK = AdminHosts.of("");
+    private static final HostRefusals HOSTS = new HostRefusals();
     private static final Set<String> PUBLIC = Set.of("/login.html", "/tnsrelay.css", "/login.js", "/favicon.ico");
     private static final Set<String> SAFE = Set.of("GET", "HEAD");
     /** The largest request body: a whole rule list of a few hundred rules fits; nothing a client needs is larger. */
@@ -55,6 +66,20 @@ public class SecurityFilter extends HttpFilter {
             res.setHeader("Cache-Control", "no-store");
         }
         boolean change = !SAFE.contains(req.getMethod());
+        Administration model = null;
+        IllegalStateException unavailable = null;
+        try {
+            model = AdminModel.admin();
+        } catch (IllegalStateException e) {
+            unavailable = e;
+        }
+        String host = req.getHeader("Host");
+        if (!(model != null ? model.servesHost(host) : LOOPBACK.allows(host))) {
+            HOSTS.refused(host, req.getRemoteAddr());
+            refuse(res, 421, "this server does not answer to that host name; an administrator adds the names it is"
+                    + " reached by to the adapter's adminHosts");
+            return;
+        }
         if (req.getHeader("Transfer-Encoding") != null) {
             refuse(res, 411, "send the body with a Content-Length");
             return;
@@ -71,16 +96,21 @@ public class SecurityFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
-        Administration admin;
-        try {
-            admin = AdminModel.admin();
-        } catch (IllegalStateException e) {
-            refuse(res, 503, e.getMessage());
+        if (model == null) {
+            refuse(res, 503, unavailable.getMessage());
             return;
         }
+        Administration admin = model;
         Optional<Administrator> login = fromSession(req);
         Optional<Caller> screen = login.flatMap(l -> admin.session(l.session())).map(AdminSession::caller);
-        Optional<Caller> basic = screen.isPresent() ? Optional.empty() : fromBasic(admin, req);
+        Optional<Caller> basic;
+        try {
+            basic = screen.isPresent() ? Optional.empty() : fromBasic(admin, req);
+        } catch (LoginThrottledException e) {
+            res.setIntHeader("Retry-After", (int) e.retryAfter().toSeconds());
+            refuse(res, 429, e.getMessage());
+            return;
+        }
         if (screen.isEmpty() && basic.isEmpty()) {
             if (!api) {
                 res.sendRedirect(req.getContextPath() + "/login.html");
@@ -151,7 +181,14 @@ public class SecurityFilter extends HttpFilter {
         if (colon < 0) {
             return Optional.empty();
         }
-        return admin.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        try {
+            return Optional.of(admin.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
+                    "HTTP Basic", req.getRemoteAddr()));
+        } catch (LoginThrottledException e) {
+            throw e;
+        } catch (AdminException e) {
+            return Optional.empty(); // a wrong name or password: written to the audit log by the model
+        }
     }
 
     private static boolean sameToken(String expected, String given) {

@@ -206,6 +206,96 @@ class HostedGatewayIT {
         assertTrue(cd.contains("(SOURCE_ROUTE=yes)") && cd.contains("(PORT=" + GATEWAY + ")"), cd);
     }
 
+    // ---- the operator's view (issue 16): /metrics, cmctl as DBAs type it, the dashboard, a hostile client
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void theServersMetricsMoveByExactlyWhatRealClientsDid() throws Exception {
+        String listener = db().address();
+        OperatorView.metricsMoveByExactlyWhatTheClientsDid(deployment.toURI().resolve("/metrics"), GATEWAY, db(),
+                service -> route(service, listener), descriptor -> connectFails(descriptor).getErrorCode());
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void cmctlAsDbasTypeItAgainstARealOjdbcSession() throws Exception {
+        db().enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+        java.util.concurrent.CompletableFuture<SQLException> held = holdSession(route("ops", db().address()));
+        db().takeConnect(); // the ojdbc client's CONNECT reached the listener through the gateway
+        String url = admin().toString();
+        Map<String, String> env = Map.of("TNSRELAY_PASSWORD", adminPassword());
+
+        Cli session = Cli.run(env, "administer cman_it\nshow status\nshow connections detail for ops\nexit\n",
+                "--url", url);
+        assertEquals(0, session.status, session.err);
+        assertTrue(session.out.contains("CMCTL> Current instance cman_it is already started\n"), session.out);
+        assertTrue(session.out.contains("Instance name                cman_it\n")
+                && session.out.contains("Listening on                 (ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT="
+                + GATEWAY + "))\n"), session.out);
+        assertTrue(session.out.contains("Service                      ops\n"), session.out);
+        assertTrue(session.out.matches("(?s).*\nProgram                      [^-\n][^\n]*\n.*"), "ojdbc's PROGRAM: "
+                + session.out);
+        assertTrue(session.out.matches("(?s).*\nHost                         [^-\n][^\n]*\n.*"), session.out);
+        assertTrue(session.out.contains("User                         " + System.getProperty("user.name") + "\n"),
+                "ojdbc's USER is the client's OS user: " + session.out);
+
+        Cli other = Cli.run(env, "administer cman_x\nshow version\nexit\n", "--url", url);
+        assertTrue(other.err.startsWith("TNS-04005: Unable to resolve address for Oracle Connection Manager instance"),
+                other.err);
+        assertTrue(other.out.contains("CMCTL for tnsrelay: Version"), "the session goes on: " + other.out);
+        Cli dashC = Cli.run(env, "", "--url", url, "show", "status", "-c", "cman_it");
+        assertEquals(0, dashC.status, dashC.err);
+        assertTrue(dashC.out.startsWith("Status of the Instance\n----------------------\nInstance name"), dashC.out);
+        Cli wrong = Cli.run(env, "", "--url", url, "show", "status", "-c", "cman_x");
+        assertEquals(1, wrong.status);
+        assertTrue(wrong.err.startsWith("TNS-04005"), wrong.err);
+
+        Path batch = Files.writeString(Path.of("target", "nightly.cmctl"), "# what a DBA's nightly check runs\n"
+                + "administer cman_it\nshow gateways\nshow connections count for ops\n"
+                + "show rules for 127.0.0.1 127.0.0.1 payroll\nhelp show\n");
+        Cli at = Cli.run(env, "", "--url", url, "@" + batch);
+        assertEquals(0, at.status, at.err);
+        assertTrue(at.out.contains("Gateway ID") && at.out.contains("Number of connections: 1\n")
+                && at.out.contains("rule 1 rejects: ORA-12529") && at.out.contains("defaults"), at.out);
+        Path mistaken = Files.writeString(Path.of("target", "mistaken.cmctl"),
+                "show version\nshow nonsense\nshow version\n");
+        Cli half = Cli.run(env, "", "--url", url, "@" + mistaken);
+        assertEquals(1, half.status, "a batch with a failed command says so");
+        assertEquals(2, half.out.split("CMCTL for tnsrelay: Version", -1).length - 1, "and goes on: " + half.out);
+        assertTrue(half.err.startsWith("TNS-04014"), half.err);
+
+        String basic = AdminHttp.basic("admin", adminPassword());
+        HttpResponse<String> rows = new AdminHttp(admin()).send("GET", "api/connections?filter=for+service+ops", null,
+                "Authorization", basic);
+        assertTrue(rows.body().contains("\"user\":\"" + System.getProperty("user.name") + "\"")
+                && rows.body().contains("\"program\":"), rows.body());
+        HttpResponse<String> check = new AdminHttp(admin()).send("GET",
+                "api/rules/check?source=127.0.0.1&destination=127.0.0.1&service=sales", null, "Authorization", basic);
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(check.body().contains("\"position\":2") && check.body().contains("rule 2 accepts"), check.body());
+
+        Cli close = Cli.run(env, "", "--url", url, "close", "connections", "for", "ops", "-c", "cman_it");
+        assertEquals(0, close.status, close.err);
+        assertTrue(held.get(30, java.util.concurrent.TimeUnit.SECONDS) != null, "the ojdbc session was cut");
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theDashboardChartsALoadAndAHostileClientIsShownAsTextAndLoggedOnOneLine() throws Exception {
+        String listener = db().address();
+        String hostile = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + GATEWAY_ADDRESS + listener + "(CONNECT_DATA=(SERVICE_NAME="
+                + "sales)(CID=(PROGRAM=\"" + OperatorView.XSS + "\")(HOST=\"" + "h".repeat(3000)
+                + "\")(USER=\"mallory\nforged line\"))))";
+        try (AdminScreens screens = new AdminScreens(Path.of(System.getProperty("screenshots.dir")))) {
+            OperatorView.dashboardAndAHostileClient(screens, admin(), adminPassword(), GATEWAY, db(),
+                    service -> route(service, listener),
+                    Path.of(System.getProperty("state.dir")).resolveSibling("instance-log"), () -> hostile);
+        }
+    }
+
     // ---- administration: JMX, REST, command line, screens (all against this server)
 
     private static final int JMX_PORT = 15299;
@@ -213,8 +303,12 @@ class HostedGatewayIT {
     @ArquillianResource
     private URL deployment;
 
+    /**
+     * The admin WAR as an administrator on this machine reaches it: by 127.0.0.1 (Arquillian's own URL names the
+     * machine's address, a Host the admin doors do not answer to unless adminHosts says so).
+     */
     private URI admin() throws Exception {
-        return deployment.toURI().resolve("/admin/");
+        return URI.create("http://127.0.0.1:" + deployment.getPort() + "/admin/");
     }
 
     private static String adminPassword() throws IOException {
@@ -444,6 +538,103 @@ class HostedGatewayIT {
             connect = db().takeConnect();
         }
         assertTrue(connect.connectData().contains("(SERVICE_NAME=sales)"), connect.connectData());
+    }
+
+    /** The status line of a plain HTTP/1.1 GET that names {@code host} in its Host header, as a rebound page does. */
+    private String statusForHost(String path, String host) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), deployment.getPort())) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+        }
+    }
+
+    /**
+     * Issue 11, items 7 and 9, as a browser and a script meet them on the real server: a page whose name was rebound
+     * to 127.0.0.1 is refused by its Host header; guesses are slowed on the screen login and on HTTP Basic alike and
+     * each failure is in the audit log with its door and address; the session cookie is SameSite=Strict; what
+     * answers without a login is the login page, /health and /metrics, not /openapi.
+     */
+    @Test
+    @Order(16)
+    @RunAsClient
+    void rebindingPagesAreRefusedGuessesWaitAndOnlyWhatIsPublicAnswersWithoutALogin() throws Exception {
+        int port = deployment.getPort();
+        assertTrue(statusForHost("/admin/login.html", "evil.example:" + port).startsWith("HTTP/1.1 421"),
+                "a DNS-rebinding page's Host");
+        assertTrue(statusForHost("/admin/api/login", "localhost.evil.example").startsWith("HTTP/1.1 421"));
+        assertTrue(statusForHost("/admin/login.html", "localhost:" + port).startsWith("HTTP/1.1 200"));
+        assertTrue(statusForHost("/admin/login.html", "127.0.0.1:" + port).startsWith("HTTP/1.1 200"));
+        if (!InetAddress.getByName(deployment.getHost()).isLoopbackAddress()) {
+            assertTrue(statusForHost("/admin/login.html", deployment.getHost() + ":" + port).startsWith("HTTP/1.1 421"),
+                    "the machine's own address is no admin host name until adminHosts says so");
+        }
+
+        AdminHttp stranger = new AdminHttp(admin());
+        assertTrue(stranger.send("GET", "/openapi", null).statusCode() >= 400, "no description of the API for anyone");
+        assertEquals(200, stranger.send("GET", "/health/ready", null).statusCode(), "readiness for load balancers");
+
+        Path auditLog = Path.of(System.getProperty("state.dir"), "audit.log");
+        int auditBefore = Files.readAllLines(auditLog).size(); // the state folder outlives a run without clean
+        // seven wrong guesses: five free, then the waits the server names (1 s, 2 s), leaving a wait of 4 s
+        for (int failed = 0; failed < 7; ) {
+            HttpResponse<String> wrong = stranger.send("POST", "api/login", "{\"user\":\"guesser\",\"password\":\"guess"
+                    + failed + "\"}");
+            if (wrong.statusCode() == 429) {
+                Thread.sleep(1000 * Long.parseLong(wrong.headers().firstValue("Retry-After").orElseThrow()));
+                continue;
+            }
+            assertEquals(401, wrong.statusCode(), wrong.body());
+            failed++;
+        }
+        HttpResponse<String> waiting = stranger.send("POST", "api/login", "{\"user\":\"admin\",\"password\":\""
+                + adminPassword() + "\"}");
+        assertEquals(429, waiting.statusCode(), "the right password waits too: " + waiting.body());
+        assertTrue(waiting.body().contains("TNS-12546") && waiting.body().contains("too many failed logins"),
+                waiting.body());
+        long retryAfter = Long.parseLong(waiting.headers().firstValue("Retry-After").orElseThrow());
+        HttpResponse<String> basic = stranger.send("GET", "api/status", null, "Authorization",
+                AdminHttp.basic("admin", adminPassword()));
+        assertEquals(429, basic.statusCode(), "HTTP Basic from the same address waits as well");
+        Cli cmctl = Cli.run(Map.of("TNSRELAY_PASSWORD", adminPassword()), "", "--url", admin().toString(), "show", "status");
+        assertEquals(2, cmctl.status, "a login error for the command line: " + cmctl.err);
+        assertTrue(cmctl.err.contains("too many failed logins"), cmctl.err);
+        List<String> all = Files.readAllLines(auditLog);
+        List<String> audit = all.subList(auditBefore, all.size());
+        assertEquals(7, audit.stream().filter(l -> l.contains("user=guesser action=\"login from 127.0.0.1 (screens)\""
+                + " outcome=\"failed: wrong user or password\"")).count(), String.join("\n", audit));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("user=admin action=\"login from 127.0.0.1 (screens)\""
+                + " outcome=\"refused unchecked")), "the first refusal while waiting");
+
+        Thread.sleep(java.time.Duration.ofSeconds(retryAfter).toMillis()); // what the server asked the client to wait
+        HttpResponse<String> in = new AdminHttp(admin()).send("POST", "api/login", "{\"user\":\"admin\",\"password\":\""
+                + adminPassword() + "\"}");
+        assertEquals(200, in.statusCode(), in.body());
+        String cookie = in.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict")
+                && !cookie.toLowerCase(java.util.Locale.ROOT).matches(".*samesite=(lax|none).*"), cookie);
+        assertEquals(401, new AdminHttp(admin()).send("GET", "api/status", null, "Authorization",
+                AdminHttp.basic("watcher", "guess")).statusCode(), "a good login cleared the address's count");
+    }
+
+    /**
+     * A client's 3,000-character SERVICE_NAME keeps the connections table within the window (it was 42,000 px
+     * wide), cut in its column with the whole name in a tooltip; and Chromium holds the session cookie as Strict.
+     */
+    @Test
+    @Order(17)
+    @RunAsClient
+    void aLongServiceNameStaysInItsColumnAndTheBrowserKeepsTheCookieStrict() throws Exception {
+        String service = "s".repeat(3_000);
+        db().enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Hold());
+        try (RawTnsClient client = new RawTnsClient(GATEWAY);
+             AdminScreens screens = new AdminScreens(Path.of(System.getProperty("screenshots.dir")))) {
+            assertEquals(PacketType.ACCEPT, client.handshake(route(service, db().address())));
+            LongTextScenario.run(screens, admin(), adminPassword(), service);
+        }
     }
 
     @Test

@@ -3,12 +3,15 @@ package dev.tnsrelay.admin;
 /**
  * The catalogue of the admin model's messages, as cmctl numbers them: every TNS-04xxx (and the TNS-12546 of a
  * refused role) that a door can show comes from here, with the kind of failure each door answers for.
- * TNS-04011, 04012, 04049, 04072 and 12546 are Oracle's own; TNS-04014 is what tnsrelay answers for a command,
+ * TNS-04005, 04011, 04012, 04049, 04072 and 12546 are Oracle's own; TNS-04014 is what tnsrelay answers for a command,
  * value or state that is not valid (cmctl's own texts for those are not documented).
  */
 public enum AdminError {
     /** The command or a value in it is not valid. */
     INVALID("TNS-04014", "", Kind.MISTAKE),
+    /** A command for an instance ({@code -c}, {@code administer}) that is not the one this server runs. */
+    UNKNOWN_INSTANCE("TNS-04005", "Unable to resolve address for Oracle Connection Manager instance",
+            Kind.MISTAKE),
     /** set, reload, suspend, resume, close or shutdown while the instance does not run. */
     NOT_STARTED("TNS-04011", "Oracle Connection Manager instance not yet started", Kind.STOPPED),
     /** startup while the instance runs or drains. */
@@ -21,6 +24,11 @@ public enum AdminError {
     GATEWAYS("TNS-04072", "", Kind.MISTAKE),
     /** A MONITOR asked for a change, or the user name or password is wrong. */
     DENIED("TNS-12546", "TNS:permission denied", Kind.DENIED),
+    /**
+     * Too many failed logins for this user name or from this address ({@link LoginGuard}): wait, then try again.
+     * Thrown as a {@link LoginThrottledException}, which says how long.
+     */
+    THROTTLED("TNS-12546", "TNS:permission denied", Kind.BUSY),
     /** MAX_CMCTL_SESSIONS administration sessions are open already. */
     TOO_MANY_SESSIONS("TNS-04014", "MAX_CMCTL_SESSIONS administration sessions are open", Kind.BUSY);
 

@@ -1,5 +1,6 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.logging.LogText;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -34,7 +35,7 @@ public final class AdminSessions {
         int max = limit.getAsInt();
         if (open.size() >= max) {
             LOG.log(System.Logger.Level.WARNING, "administration session of {0} ({1}) refused: {2} are open,"
-                    + " MAX_CMCTL_SESSIONS={3}", caller.name(), door, open.size(), max);
+                    + " MAX_CMCTL_SESSIONS={3}", LogText.of(caller.name(), LogText.NAME), LogText.of(door), open.size(), max);
             throw AdminError.TOO_MANY_SESSIONS.exception("MAX_CMCTL_SESSIONS=" + max + "; end one (log out of the"
                     + " screens, close a JMX console) and try again");
         }

@@ -1,10 +1,15 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.admin.stats.Chart;
+import dev.tnsrelay.admin.stats.Rates;
+import dev.tnsrelay.admin.stats.Statistics;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanOra;
 import dev.tnsrelay.config.CmanOraFile;
 import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.gateway.EngineState;
+import dev.tnsrelay.gateway.Event;
 import dev.tnsrelay.gateway.GatewayInfo;
 import dev.tnsrelay.gateway.RelayEngine;
 import dev.tnsrelay.naming.Resolution;
@@ -21,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,14 +50,31 @@ public final class Administration {
     private final Function<String, Resolution> resolver;
     private final Clock clock;
     private final AdminSessions sessions;
+    private final LoginGuard guard;
+    private final AdminHosts hosts;
+    /** The users file as last seen by a login: when it changes, every wait and lockout is lifted. */
+    private long usersSeen = Long.MIN_VALUE;
+    private final Statistics statistics;
+    /** Where the rule tester's name lookups run, each bounded. */
+    private final Executor lookups;
     /** How long a shutdown abort waits for the gateways to close their sockets. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
     /** Changes read, change and write the rule list or the engine: one at a time. */
     private final Object changes = new Object();
 
+    /**
+     * @param hosts the names the admin doors answer to besides loopback's
+     * @param statistics the instance's statistics (listening to every engine it starts)
+     * @param lookups threads for the rule tester's host name lookups
+     */
     public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
-            Function<String, Resolution> resolver, Clock clock) {
+            Function<String, Resolution> resolver, Clock clock, AdminHosts hosts, Statistics statistics,
+            Executor lookups) {
         this.instance = instance;
+        this.hosts = hosts;
+        this.guard = new LoginGuard(clock);
+        this.statistics = statistics;
+        this.lookups = lookups;
         this.config = config;
         this.audit = audit;
         this.users = users;
@@ -74,32 +98,93 @@ public final class Administration {
 
     // ---- who
 
-    /** The caller whose password is right; empty otherwise (unknown user and wrong password alike). */
-    public Optional<Caller> authenticate(String name, char[] password) {
-        return users.check(name, password).map(role -> new Caller(name, role));
+    /**
+     * The caller whose name and password are right, whatever the door. Attempts are slowed per user name and per
+     * address ({@link LoginGuard}); every failure is written to the audit log with the door and the address (a run
+     * of refusals while waiting as its first line and a count).
+     *
+     * @param door where the attempt came in: {@code screens}, {@code HTTP Basic}, {@code JMX}
+     * @param from the client's address
+     * @throws LoginThrottledException when the name or the address must wait; the password is not checked
+     * @throws AdminException DENIED for a wrong name or password (unknown user and wrong password alike)
+     */
+    public Caller authenticate(String name, char[] password, String door, String from) {
+        String who = name.isEmpty() ? "(none)" : name;
+        String what = "login from " + from + " (" + door + ")";
+        liftWaitsIfUsersChanged();
+        String key = name.length() > Users.MAX_NAME ? name.substring(0, Users.MAX_NAME + 1) : name;
+        LoginGuard.Verdict verdict = guard.attempt(key, from);
+        if (verdict instanceof LoginGuard.Refused r) {
+            if (r.first()) {
+                audit.login(who, what, "refused unchecked: too many failed logins for this user or from this address;"
+                        + " next check in " + r.retryAfter().toSeconds() + " s (until then refusals are counted, not"
+                        + " written)");
+            }
+            throw new LoginThrottledException(r.retryAfter());
+        }
+        long unwritten = ((LoginGuard.Admitted) verdict).unwritten();
+        if (unwritten > 0) {
+            audit.login(who, what, "refused unchecked " + unwritten + " more times while waiting");
+        }
+        Optional<Role> role = Optional.empty();
+        try {
+            role = users.check(name, password);
+        } finally {
+            guard.done(key, from, role.isPresent());
+        }
+        if (role.isEmpty()) {
+            audit.login(who, what, "failed: wrong user or password");
+            throw AdminError.DENIED.exception("user name or password is wrong");
+        }
+        return new Caller(name, role.get());
+    }
+
+    private void liftWaitsIfUsersChanged() {
+        long now = users.version();
+        synchronized (guard) {
+            if (now != usersSeen) {
+                if (usersSeen != Long.MIN_VALUE) {
+                    guard.reset();
+                }
+                usersSeen = now;
+            }
+        }
     }
 
     /**
-     * A screen login: checks the password, opens an administration session and writes the attempt, good or
-     * not, to the audit log.
+     * A screen login: checks the password ({@link #authenticate}), opens an administration session and writes the
+     * attempt, good or not, to the audit log.
      *
-     * @throws AdminException DENIED for a wrong name or password, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
+     * @throws AdminException DENIED for a wrong name or password, THROTTLED ({@link LoginThrottledException}) while
+     *         the name or address must wait, TOO_MANY_SESSIONS at MAX_CMCTL_SESSIONS
      */
     public AdminSession login(String name, char[] password, String from) {
-        String who = name.isEmpty() ? "(none)" : name;
-        Optional<Caller> caller = authenticate(name, password);
-        if (caller.isEmpty()) {
-            audit.record(who, "login from " + from, "failed: wrong user or password");
-            throw AdminError.DENIED.exception("user name or password is wrong");
-        }
+        Caller caller = authenticate(name, password, "screens", from);
+        String what = "login from " + from + " (screens)";
         try {
-            AdminSession s = sessions.open(caller.get(), "screens from " + from);
-            audit.record(who, "login from " + from, "done");
+            AdminSession s = sessions.open(caller, "screens from " + from);
+            audit.login(caller.name(), what, "done");
             return s;
         } catch (AdminException e) {
-            audit.record(who, "login from " + from, "failed: " + e.getMessage());
+            audit.login(caller.name(), what, "failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Whether a request's Host header names this server as the administrator configured it (loopback names
+     * always): a page of another site whose name was rebound to this address names its own host, and is refused.
+     */
+    public boolean servesHost(String hostHeader) {
+        return hosts.allows(hostHeader);
+    }
+
+    /**
+     * Writes a call a door refused before it reached the model (a remote JMX call on a platform MBean) to the
+     * audit log, as the model's own refusals are.
+     */
+    public void refused(Caller caller, String what, String why) {
+        audit.record(caller.name(), what, "refused: " + why);
     }
 
     /**
@@ -156,10 +241,8 @@ public final class Administration {
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
-                        ? e.listenAddresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
-                                .toList() : List.of(),
-                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> a.getAddress().getHostAddress()
-                        + ":" + a.getPort()).toList() : List.of(),
+                        ? e.listenAddresses().stream().map(Endpoints::address).toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(Endpoints::address).toList() : List.of(),
                 tls == null ? "" : tls.provider(),
                 tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
                         c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
@@ -225,10 +308,79 @@ public final class Administration {
         return ServiceStatus.of(engine().registry().snapshot());
     }
 
-    /** The events after {@code after} (0: all kept), at most {@code limit} of the newest. */
+    /**
+     * The events after {@code after} (0: all kept), at most {@code limit} of the newest, oldest first. Half the room
+     * is kept for administrators' actions when there are that many: a flood of refusals or failed logins does not
+     * hide them.
+     */
     public List<AdminEvent> events(Caller caller, long after, int limit) {
         looks(caller);
-        return engine().events().since(after, limit).stream().map(AdminEvent::of).toList();
+        TreeMap<Long, Event> actions = new TreeMap<>();
+        TreeMap<Long, Event> others = new TreeMap<>();
+        for (Event e : engine().events().since(after, limit)) {
+            (e.kind().equals("admin") ? actions : others).put(e.sequence(), e);
+        }
+        for (Event e : audit.actions(after)) {
+            actions.put(e.sequence(), e);
+        }
+        int forActions = Math.min(actions.size(), Math.max(limit / 2, limit - others.size()));
+        int forOthers = Math.min(others.size(), limit - forActions);
+        TreeMap<Long, Event> shown = new TreeMap<>();
+        actions.descendingMap().values().stream().limit(forActions).forEach(e -> shown.put(e.sequence(), e));
+        others.descendingMap().values().stream().limit(forOthers).forEach(e -> shown.put(e.sequence(), e));
+        return shown.values().stream().map(AdminEvent::of).toList();
+    }
+
+    /**
+     * The instance's statistics, for Prometheus: counts and states only (no client's text), served without a login
+     * on the server's loopback {@code /metrics}, as readiness is.
+     */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /** The last hour, sampled every few seconds, as rates per second: the dashboard's charts. */
+    public Chart history(Caller caller) {
+        looks(caller);
+        return statistics.history();
+    }
+
+    /** What the instance did per second over the last sampling interval. */
+    public Rates rates(Caller caller) {
+        looks(caller);
+        return statistics.rates();
+    }
+
+    /**
+     * The rule tester: which rule of the live list would meet a connect from {@code source} (an address, or a name
+     * whose first address is taken) to the next hop {@code destination} (as a client writes it) for
+     * {@code service}, by the gateway's own evaluation ({@link RuleList#firstMatch}). Names are looked up here,
+     * each within a few seconds; one that does not answer counts as unknown and is named in the answer.
+     */
+    public RuleCheck checkRule(Caller caller, String source, String destination, String service) {
+        looks(caller);
+        if (source.isBlank() || destination.isBlank() || service.isBlank()) {
+            throw AdminError.INVALID.exception("show rules for <source> <destination> <service>");
+        }
+        HostLookup names = new HostLookup(lookups);
+        InetAddress client = names.first(source.strip()).orElseThrow(() -> AdminError.INVALID.exception(
+                "source " + source + " is no address and no host name that resolves"));
+        RuleList rules = engine().rules();
+        Optional<Rule> match = rules.firstMatch(client, destination.strip(), service.strip(), names);
+        if (match.isEmpty()) {
+            return new RuleCheck(source, destination, service, 0, "", "reject", "no rule: ORA-12529",
+                    List.copyOf(names.timedOut()));
+        }
+        Rule r = match.get();
+        int position = rules.rules().indexOf(r) + 1;
+        String action = r.action().name().toLowerCase(Locale.ROOT);
+        String verdict = "rule " + position + switch (r.action()) {
+            case ACCEPT -> " accepts";
+            case REJECT -> " rejects: ORA-12529";
+            case DROP -> " drops (the client gets no answer)";
+        };
+        return new RuleCheck(source, destination, service, position, r.text(), action, verdict,
+                List.copyOf(names.timedOut()));
     }
 
     /** What a connect identifier resolves to with this server's naming files (tnsnames, LDAP, Easy Connect). */

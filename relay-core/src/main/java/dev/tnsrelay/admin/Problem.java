@@ -1,5 +1,6 @@
 package dev.tnsrelay.admin;
 
+import dev.tnsrelay.naming.NameResolutionException;
 import dev.tnsrelay.net.NetParseException;
 
 /**
@@ -9,9 +10,9 @@ import dev.tnsrelay.net.NetParseException;
 public record Problem(AdminError.Kind kind, String message, String source, int line, int column) {
 
     /**
-     * The problem {@code e} stands for: an {@link AdminException} says its kind; a text that does not read
-     * and an {@link IllegalArgumentException} are the administrator's mistakes; anything else is a fault, and
-     * {@code null} kind says so.
+     * The problem {@code e} stands for: an {@link AdminException} says its kind; a text that does not read, a
+     * name that does not resolve (with the file position of a broken alias) and an {@link IllegalArgumentException}
+     * are the administrator's mistakes; anything else is a fault, and {@code null} kind says so.
      */
     public static Problem of(RuntimeException e) {
         if (e instanceof AdminException a) {
@@ -20,6 +21,12 @@ public record Problem(AdminError.Kind kind, String message, String source, int l
         if (e instanceof NetParseException p) {
             return new Problem(AdminError.Kind.MISTAKE, p.getMessage(), p.position().source(), p.position().line(),
                     p.position().column());
+        }
+        if (e instanceof NameResolutionException n) {
+            return n.getCause() instanceof NetParseException p
+                    ? new Problem(AdminError.Kind.MISTAKE, n.getMessage(), p.position().source(), p.position().line(),
+                            p.position().column())
+                    : new Problem(AdminError.Kind.MISTAKE, n.getMessage(), "", 0, 0);
         }
         if (e instanceof IllegalArgumentException) {
             return new Problem(AdminError.Kind.MISTAKE, e.getMessage(), "", 0, 0);

@@ -22,15 +22,31 @@ public final class PasswordCommand {
     private PasswordCommand() {
     }
 
+    static final String USAGE = """
+            usage: tnsrelay-passwd [--state DIR] <user> <admin|monitor>
+              adds an administrator or changes one's password and role (PBKDF2-hashed in DIR/users; DIR is
+              $TNSRELAY_HOME, else ~/.tnsrelay); the password is asked twice on a terminal, else read from the
+              first line of standard input. A running tnsrelay sees the change at once.""";
+
     public static void main(String[] args) throws IOException {
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         String state = null;
         int i = 0;
         if (args.length > 1 && args[0].equals("--state")) {
             state = args[1];
             i = 2;
         }
+        for (int j = i; j < args.length; j++) {
+            if (args[j].startsWith("-")) {
+                System.err.println("tnsrelay-passwd: unknown option " + args[j] + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
         if (args.length - i != 2 || !args[i + 1].matches("(?i)admin|monitor")) {
-            System.err.println("usage: tnsrelay-passwd [--state DIR] <user> <admin|monitor>");
+            System.err.println(USAGE);
             System.exit(2);
         }
         Path folder = Settings.stateFolder(state, System.getenv());

@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 public final class ResolveCommand {
 
+    static final String USAGE = """
+            usage: resolve [--tns-admin DIR] <connect identifier>
+              which naming method resolves a net service name, Easy Connect string or descriptor, and to what
+              (tnsping without the ping); exit status 0 resolved, 1 not, 2 usage
+              --tns-admin DIR  the Oracle Net folder (default $TNS_ADMIN, then $ORACLE_HOME/network/admin)""";
+
     private ResolveCommand() {
     }
 
@@ -31,13 +37,19 @@ public final class ResolveCommand {
         String dir = null;
         String identifier = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--tns-admin") && i + 1 < args.length) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                out.println(USAGE);
+                return 0;
+            } else if (args[i].equals("--tns-admin") && i + 1 < args.length) {
                 dir = args[++i];
-            } else if (identifier == null && !args[i].startsWith("--")) {
+            } else if (args[i].startsWith("-") && !args[i].startsWith("(")) {
+                err.println("resolve: unknown option " + args[i] + "\n" + USAGE);
+                return 2;
+            } else if (identifier == null) {
                 identifier = args[i];
             } else {
-                identifier = null;
-                break;
+                err.println("resolve: one connect identifier, not " + identifier + " and " + args[i] + "\n" + USAGE);
+                return 2;
             }
         }
         if (identifier == null) {

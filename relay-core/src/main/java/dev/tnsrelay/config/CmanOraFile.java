@@ -13,19 +13,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The cman.ora an instance runs from, as a file the administrator's rule changes are written back to, so that
  * RELOAD and a restart keep them. Only the instance's RULE_LIST is rewritten; comments and everything else in
- * the file stay as they are. The previous file is kept as {@code cman.ora.bak}.
+ * the file stay as they are. The previous file is kept as {@code cman.ora.bak}. Both keep the file's permissions
+ * (and its group where this account may set it).
  *
  * <p>An instance started from the embedded default has no file of its own: its first change writes the
  * default, with the new rules, to {@code writeTo} (the adapter's state folder), which the adapter reads at
  * the next start when no TNS_ADMIN cman.ora is given.
  */
 public final class CmanOraFile {
+
+    private static final System.Logger LOG = System.getLogger("dev.tnsrelay.config");
 
     private final Path file;
     private final String instance;
@@ -73,16 +78,38 @@ public final class CmanOraFile {
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".cman", ".ora"); // owner-only
             if (Files.exists(file)) {
-                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                keepModeAndGroup(file, temp);
             }
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".cman", ".ora");
             Files.writeString(temp, updated, StandardCharsets.ISO_8859_1);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return readBack;
+    }
+
+    /**
+     * The new file gets the old one's permissions and, where this account may give it, its group: a cman.ora the
+     * administrator made group-readable for the DBAs stays so, one kept private stays private.
+     */
+    private static void keepModeAndGroup(Path old, Path fresh) throws IOException {
+        PosixFileAttributeView from = Files.getFileAttributeView(old, PosixFileAttributeView.class);
+        PosixFileAttributeView to = Files.getFileAttributeView(fresh, PosixFileAttributeView.class);
+        if (from == null || to == null) {
+            return; // not a POSIX file system: the folder's own protection applies
+        }
+        PosixFileAttributes was = from.readAttributes();
+        try {
+            to.setGroup(was.group());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: rewritten with this account''s group, not {1}: {2}", old,
+                    was.group().getName(), e.getMessage());
+        }
+        to.setPermissions(was.permissions());
     }
 
     /** {@code text} with the RULE_LIST of {@code instanceName} replaced by {@code rules}, laid out as Oracle's tools do. */

@@ -6,6 +6,8 @@ import dev.tnsrelay.descriptor.ConnectDescriptor;
 import dev.tnsrelay.descriptor.Description;
 import dev.tnsrelay.net.IpLiteral;
 import dev.tnsrelay.net.NetParseException;
+import dev.tnsrelay.net.NvPair;
+import dev.tnsrelay.net.NvParser;
 import dev.tnsrelay.registry.Handler;
 import dev.tnsrelay.registry.Selection;
 import dev.tnsrelay.rules.ActionList;
@@ -27,6 +29,10 @@ import java.util.Set;
  * <p>What needs no DNS is decided first: a client that no rule admits for its service is refused before a
  * single name it wrote is looked up, and the client's names are bounded ({@link NextHop#MAX_NAMES} in the
  * route, plus the next hop).
+ *
+ * <p>A listener command ({@code (CONNECT_DATA=(COMMAND=status))}, as lsnrctl and scanners send it: status,
+ * services, version, stop, service_register_NSGR…) is refused with ORA-12564 before any rule is read: a listener
+ * answers those itself, a connection manager relays sessions and passes no command on to the listener behind it.
  */
 final class Admission {
 
@@ -47,6 +53,9 @@ final class Admission {
 
     record NeedsNames(Set<String> names) implements Decision {
     }
+
+    /** How much of a listener command its refusal repeats: the known ones are shorter. */
+    private static final int COMMAND_SHOWN = 32;
 
     private final String connectData;
     private final InetAddress client;
@@ -95,7 +104,13 @@ final class Admission {
     Decision decide(NameLookup names) {
         if (description == null) {
             try {
-                ConnectDescriptor d = ConnectDescriptor.parse(connectData, "connect data");
+                NvPair nv = NvParser.parse(connectData, "connect data");
+                Optional<String> command = listenerCommand(nv);
+                if (command.isPresent()) {
+                    return new Refuse(OracleError.REFUSED, Refusal.Reason.BAD_INPUT, "listener command "
+                            + command.get() + ": a connection manager relays sessions and answers no listener commands");
+                }
+                ConnectDescriptor d = ConnectDescriptor.of(nv);
                 description = d.descriptions().get(0);
                 data = d.connectData();
                 service = data.flatMap(ConnectData::service).orElse("");
@@ -156,6 +171,26 @@ final class Admission {
         }
         boolean identified = data.flatMap(d -> d.nv().child("CONNECTION_ID")).isPresent();
         return new Route(hop, addresses.get(), rule.actions(), identified);
+    }
+
+    /**
+     * The COMMAND of a CONNECT_DATA anywhere in the request (a bare one, as scanners send it, or inside a
+     * DESCRIPTION), cut to {@value #COMMAND_SHOWN} characters for the refusal's text; empty when there is none.
+     */
+    static Optional<String> listenerCommand(NvPair nv) {
+        if (nv.name().equals("CONNECT_DATA")) {
+            return nv.child("COMMAND").map(c -> {
+                String word = c.atom().orElse("(not a word)");
+                return word.length() <= COMMAND_SHOWN ? word : word.substring(0, COMMAND_SHOWN) + "…";
+            });
+        }
+        for (NvPair child : nv.children()) {
+            Optional<String> found = listenerCommand(child);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Finds the next hop, or returns what is needed first. */

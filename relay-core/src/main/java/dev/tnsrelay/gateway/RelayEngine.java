@@ -529,6 +529,11 @@ public final class RelayEngine implements AutoCloseable {
         return gateways.stream().map(Gateway::info).toList();
     }
 
+    /** Every gateway this engine has run, those stopped while idle too: byte totals that outlive a gateway. */
+    public List<GatewayInfo> everyGateway() {
+        return java.util.stream.Stream.concat(gateways.stream(), retired.stream()).map(Gateway::info).toList();
+    }
+
     /** SHOW CONNECTIONS: the sessions {@code selects} picks, each snapshot taken on its gateway's own thread. */
     public List<SessionInfo> sessions(Predicate<SessionInfo> selects) {
         List<SessionInfo> rows = new ArrayList<>();

@@ -281,8 +281,8 @@ final class Session implements Handshake.Io {
                 handshake.onConnected();
             } // else: once the TLS handshake is done and the certificate matches
         } else {
-            LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, handshake.server(),
-                    String.valueOf(result.cause()));
+            LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, LogText.of(handshake.server()),
+                    LogText.of(String.valueOf(result.cause())));
             handshake.onConnectFailed(result.cause() instanceof io.netty.channel.ConnectTimeoutException);
         }
     }
@@ -764,7 +764,9 @@ final class Session implements Handshake.Io {
         } else if (c instanceof IOException) {
             end("network error: " + c.getMessage());
         } else {
-            LOG.log(Level.ERROR, "session " + id + " failed", c); // a defect must cost one session, never the gateway
+            // a defect must cost one session, never the gateway; its message may quote the client: one escaped line
+            LOG.log(Level.ERROR, "session " + id + " failed: " + LogText.of(String.valueOf(c)) + " at "
+                    + LogText.of(java.util.Arrays.toString(c.getStackTrace()), LogText.TEXT * 4));
             end("internal error: " + c);
         }
     }
@@ -822,10 +824,11 @@ final class Session implements Handshake.Io {
         tell(l -> l.closed(last, reason));
         if (limits != null && limits.statistics()) {
             LOG.log(Level.INFO, "CONN_STATS session {0} client {1} server {2} service {3} duration {4} ms"
-                    + " bytes from client {5} to client {6}: {7}", Long.toString(id), clientLabel(),
-                    LogText.of(last.server()), LogText.of(last.service()),
+                    + " bytes from client {5} to client {6} program \"{8}\" host \"{9}\" user \"{10}\": {7}",
+                    Long.toString(id), clientLabel(), LogText.of(last.server()), LogText.of(last.service()),
                     Long.toString((System.nanoTime() - startNanos) / 1_000_000), Long.toString(bytesIn),
-                    Long.toString(bytesOut), LogText.of(reason));
+                    Long.toString(bytesOut), LogText.of(reason), LogText.of(last.clientId().program(), LogText.NAME),
+                    LogText.of(last.clientId().host(), LogText.NAME), LogText.of(last.clientId().user(), LogText.NAME));
         } else {
             LOG.log(Level.DEBUG, "session {0} closed: {1}", id, LogText.of(reason));
         }

@@ -1,10 +1,13 @@
 package dev.tnsrelay.instance;
 
+import dev.tnsrelay.admin.AdminHosts;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.AuditLog;
 import dev.tnsrelay.admin.InstanceControl;
 import dev.tnsrelay.admin.jmx.AdminMBeans;
 import dev.tnsrelay.admin.jmx.RemoteJmx;
+import dev.tnsrelay.admin.stats.Sampler;
+import dev.tnsrelay.admin.stats.Statistics;
 import dev.tnsrelay.admin.users.Users;
 import dev.tnsrelay.config.CmanConfiguration;
 import dev.tnsrelay.config.CmanInstance;
@@ -52,6 +55,8 @@ public final class ConnectionManager implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.instance");
     /** How often the naming files' times and sizes are compared: cheap, and an edit applies within it. */
     private static final Duration NAMING_CHECK = Duration.ofSeconds(3);
+    /** How long close() waits for the sampler's thread (it wakes at once). */
+    private static final Duration SAMPLER_STOP = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final CmanInstance configured;
@@ -62,6 +67,9 @@ public final class ConnectionManager implements AutoCloseable {
     private final Users users;
     private final Administration administration;
     private final InstanceLog log;
+    private final Statistics statistics;
+    private final Sampler sampler;
+    private boolean samplerStarted;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     /** Guards the engine's replacement, the MBeans and the end. */
     private final Object lifecycle = new Object();
@@ -101,10 +109,24 @@ public final class ConnectionManager implements AutoCloseable {
         registry.addListener(log);
         listeners.add(log);
         naming = new NamingFiles(settings.tnsAdmin(), settings.clock(), NAMING_CHECK);
+        AdminHosts hosts;
+        try {
+            StateFolder.prepare(settings.stateFolder());
+            hosts = AdminHosts.of(settings.adminHosts());
+        } catch (IOException e) {
+            log.close();
+            throw new StartupException("state folder " + settings.stateFolder() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            log.close();
+            throw new StartupException(e.getMessage(), e);
+        }
         users = Users.in(settings.stateFolder(), settings.clock());
+        statistics = new Statistics(settings.clock(), () -> Optional.ofNullable(engine));
+        listeners.add(statistics);
+        sampler = new Sampler(statistics);
         administration = new Administration(new Control(), config,
                 new AuditLog(Optional.of(settings.stateFolder().resolve(AuditLog.FILE)), events, settings.clock()),
-                users, naming::resolve, settings.clock());
+                users, naming::resolve, settings.clock(), hosts, statistics, settings.executor());
     }
 
     /** Reads the settings' cman.ora and starts the instance. */
@@ -142,6 +164,8 @@ public final class ConnectionManager implements AutoCloseable {
                         + " administrator ''admin'' created; its password is in {0} (readable by this account only;"
                         + " it is removed when the admin password is changed with bin/tnsrelay-passwd)", note));
                 startJmx();
+                settings.executor().execute(sampler);
+                samplerStarted = true;
             } catch (IOException | JMException | RuntimeException e) {
                 close();
                 throw new StartupException("administration: " + e.getMessage(), e);
@@ -217,6 +241,11 @@ public final class ConnectionManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** What the instance counts: the series of {@code /metrics} and the charts' samples. */
+    public Statistics statistics() {
+        return statistics;
     }
 
     /** The admin model: the one door of every surface. */
@@ -303,6 +332,14 @@ public final class ConnectionManager implements AutoCloseable {
         }
         if (mbeans != null) {
             mbeans.close();
+        }
+        try {
+            if (!sampler.stop(samplerStarted ? SAMPLER_STOP.toMillis() : 0) && samplerStarted) {
+                LOG.log(Level.WARNING, "tnsrelay: the statistics sampler did not stop within {0} s",
+                        SAMPLER_STOP.toSeconds());
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
         }
         RelayEngine e = engine;
         if (e != null) {

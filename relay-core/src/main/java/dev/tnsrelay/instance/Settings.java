@@ -14,9 +14,17 @@ import java.util.concurrent.Executor;
  * @param instance the cman.ora instance to run; empty: the only one, else {@code cman_<host>}, else the first
  * @param stateFolder administrators, audit log, first admin password, the embedded default's changed rules
  * @param executor where the listener and gateway loops run: the server's WorkManager, or a plain pool
+ * @param adminHosts the host names the admin screens and REST API answer to besides loopback's, separated by commas
+ *        ({@link dev.tnsrelay.admin.AdminHosts}); empty: loopback only
  */
 public record Settings(Optional<Path> tnsAdmin, Optional<Path> cmanOra, Optional<String> instance, Path stateFolder,
-        JmxMode jmx, Clock clock, Executor executor) {
+        JmxMode jmx, Clock clock, Executor executor, String adminHosts) {
+
+    /** Settings whose admin doors answer to loopback names only. */
+    public Settings(Optional<Path> tnsAdmin, Optional<Path> cmanOra, Optional<String> instance, Path stateFolder,
+            JmxMode jmx, Clock clock, Executor executor) {
+        this(tnsAdmin, cmanOra, instance, stateFolder, jmx, clock, executor, "");
+    }
 
     /** The state folder: the one given, else {@code $TNSRELAY_HOME}, else {@code ~/.tnsrelay}. */
     public static Path stateFolder(String given, Map<String, String> env) {

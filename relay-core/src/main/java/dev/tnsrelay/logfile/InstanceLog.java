@@ -113,7 +113,9 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
     /** The engine has started: it listens, its gateways run. */
     public void started(RelayEngine engine) {
         write(LogLevel.USER, EventGroup.INIT_AND_TERM, "instance=" + quote(engine.name(), LogText.NAME)
-                + " started listening=" + engine.listenAddresses() + " gateways=" + engine.gateways().size());
+                + " started listening=" + engine.listenAddresses().stream()
+                        .map(a -> dev.tnsrelay.net.IpLiteral.hostPort(a.getAddress(), a.getPort())).toList()
+                + " gateways=" + engine.gateways().size());
         for (GatewayInfo g : engine.gateways()) {
             write(LogLevel.ADMIN, EventGroup.PROC_MGMT, "gateway=" + g.id() + " started");
         }
@@ -168,7 +170,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         }
         write(LogLevel.ADMIN, EventGroup.CONN_HDLG, session(s, "established") + " client=" + s.client() + " server="
                 + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)
-                + " gateway=" + s.gateway() + (s.peer().isEmpty() ? "" : " peer=" + quote(s.peer(), LogText.TEXT)));
+                + " gateway=" + s.gateway() + who(s));
     }
 
     @Override
@@ -183,7 +185,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
             write(level, group, session(s, "ended") + " client=" + s.client() + " server=" + quote(s.server(),
                     LogText.NAME) + " service=" + quote(s.service(), LogText.NAME) + " gateway=" + s.gateway()
                     + " duration_ms=" + ms + " bytes_in=" + s.bytesIn() + " bytes_out=" + s.bytesOut()
-                    + " cause=" + quote(cause, LogText.TEXT));
+                    + who(s) + " cause=" + quote(cause, LogText.TEXT));
         }
     }
 
@@ -237,6 +239,14 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     private static String session(SessionInfo s, String what) {
         return "session=" + s.id() + " " + what;
+    }
+
+    /** Who the client says it is (its CID) and its certificate's DN: client-controlled, quoted and escaped. */
+    private static String who(SessionInfo s) {
+        SessionInfo.ClientId cid = s.clientId() == null ? SessionInfo.ClientId.NONE : s.clientId();
+        return " program=" + quote(cid.program(), LogText.NAME) + " host=" + quote(cid.host(), LogText.NAME)
+                + " user=" + quote(cid.user(), LogText.NAME)
+                + (s.peer() == null || s.peer().isEmpty() ? "" : " peer=" + quote(s.peer(), LogText.NAME));
     }
 
     private static String registration(Registration r) {

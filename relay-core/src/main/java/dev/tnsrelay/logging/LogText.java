@@ -45,6 +45,21 @@ public final class LogText {
         return keep == text.length() ? body : body + "…(+" + (text.length() - keep) + " chars)";
     }
 
+    /**
+     * {@code text} cut to {@code max} characters as {@link #of(String, int)} cuts it, but not escaped: for a field
+     * that goes on to a writer that escapes the whole (an event's text), so that it is escaped once.
+     */
+    public static String cut(String text, int max) {
+        if (text == null) {
+            return "(null)";
+        }
+        int keep = Math.min(text.length(), max);
+        if (keep > 0 && keep < text.length() && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return keep == text.length() ? text : text.substring(0, keep) + "…(+" + (text.length() - keep) + " chars)";
+    }
+
     /** A sentence: {@link #of(String, int)} with {@link #TEXT}. */
     public static String of(String text) {
         return of(text, TEXT);

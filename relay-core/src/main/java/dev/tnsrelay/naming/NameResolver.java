@@ -14,10 +14,18 @@ import java.util.regex.Pattern;
 /**
  * Resolves a connect identifier as an Oracle client does: a descriptor is taken as it is; otherwise the
  * methods of NAMES.DIRECTORY_PATH are asked in order. TNSNAMES and LDAP only take a net service name;
- * TNSNAMES adds NAMES.DEFAULT_DOMAIN to a name without a dot; EZCONNECT takes what is left (a bare word is
- * a host with the default service). An LDAP server that cannot be reached is remembered and reported if
- * nothing else resolves the name. An alias that exists but cannot be read raises its
- * {@link NetParseException} at once: falling through to EZCONNECT would quietly take the alias for a host.
+ * TNSNAMES adds NAMES.DEFAULT_DOMAIN to a name without a dot; EZCONNECT takes what is left.
+ *
+ * <p>Errors name the identifier and say what each method of NAMES.DIRECTORY_PATH answered, in that order:
+ * <ul>
+ *   <li>A plain word ({@code sales}, {@code sales.example.com}) is taken for an Easy Connect host only where no
+ *       names are configured (no tnsnames.ora for TNSNAMES, no ldap.ora for LDAP, among the methods of the
+ *       path): where they are, a misspelt alias would otherwise become a connection attempt to a host of that
+ *       name. {@code //sales} or {@code sales:1521} still mean a host.</li>
+ *   <li>An alias that exists but cannot be read fails at once with its file, line and column; the methods
+ *       after it are not asked (EZCONNECT would take the alias for a host).</li>
+ *   <li>An LDAP server that cannot be reached is reported only if nothing else resolves the name.</li>
+ * </ul>
  */
 public final class NameResolver {
 
@@ -65,7 +73,7 @@ public final class NameResolver {
                 Optional<Resolution> found = switch (method) {
                     case TNSNAMES -> viaTnsnames(id, tried);
                     case LDAP -> viaLdap(id, tried);
-                    case EZCONNECT -> Optional.of(new Resolution(id, method, "easy connect", EasyConnect.parse(id)));
+                    case EZCONNECT -> viaEasyConnect(id, tried);
                 };
                 if (found.isPresent()) {
                     found.get().descriptor().requireAddress();
@@ -74,14 +82,67 @@ public final class NameResolver {
             } catch (NameResolutionException e) {
                 tried.add(method + ": " + e.getMessage());
                 cause = cause == null ? e : cause;
+            } catch (NetParseException e) {
+                throw unusable(id, method, e);
             }
         }
+        if (!sqlnet.directoryPath().contains(NamingMethod.EZCONNECT) && !isPlainWord(id)) {
+            tried.add("Easy Connect is not tried: EZCONNECT is not in NAMES.DIRECTORY_PATH");
+        }
         throw new NameResolutionException("ORA-12154: Cannot connect to database. Could not find alias " + id
-                + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")"), cause);
+                + " (" + path() + ": " + (tried.isEmpty() ? "nothing to try" : String.join("; ", tried)) + ")",
+                cause);
+    }
+
+    /** A name that a method found but that does not give a usable descriptor: the search stops there. */
+    private NameResolutionException unusable(String id, NamingMethod method, NetParseException e) {
+        String what = switch (method) {
+            case TNSNAMES -> "Alias " + id + " is in tnsnames.ora but cannot be used";
+            case LDAP -> "Entry " + id + " is in the directory but cannot be used";
+            case EZCONNECT -> id + " is not a valid Easy Connect string";
+        };
+        List<NamingMethod> path = sqlnet.directoryPath();
+        String rest = path.indexOf(method) == path.size() - 1 ? ""
+                : "; the methods after " + method + " are not asked";
+        return new NameResolutionException("ORA-12154: Cannot connect to database. " + what + ": " + e.getMessage()
+                + " (" + path() + rest + ")", e);
+    }
+
+    private String path() {
+        return "NAMES.DIRECTORY_PATH = (" + String.join(", ", sqlnet.directoryPath().stream().map(Enum::name)
+                .toList()) + ")";
+    }
+
+    private static boolean isPlainWord(String id) {
+        return SERVICE_NAME.matcher(id).matches();
+    }
+
+    /**
+     * Easy Connect, except a plain word where tnsnames.ora or ldap.ora name the services: that is a name the
+     * other methods did not find, most likely misspelt, not a host.
+     */
+    private Optional<Resolution> viaEasyConnect(String id, List<String> tried) {
+        if (isPlainWord(id)) {
+            List<String> files = new ArrayList<>();
+            if (sqlnet.directoryPath().contains(NamingMethod.TNSNAMES) && tnsnames.isPresent()) {
+                files.add("tnsnames.ora");
+            }
+            if (sqlnet.directoryPath().contains(NamingMethod.LDAP) && ldap.isPresent()) {
+                files.add("ldap.ora");
+            }
+            if (!files.isEmpty()) {
+                tried.add("EZCONNECT: " + id + " is a plain word and " + String.join(" and ", files)
+                        + (files.size() == 1 ? " names" : " name") + " the services here, so it is not taken for a"
+                        + " host name (//" + id + " or " + id + ":1521 means a host)");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Resolution(id, NamingMethod.EZCONNECT, "easy connect", EasyConnect.parse(id)));
     }
 
     private Optional<Resolution> viaTnsnames(String id, List<String> tried) {
-        if (!SERVICE_NAME.matcher(id).matches()) {
+        if (!isPlainWord(id)) {
+            tried.add("TNSNAMES: not a net service name");
             return Optional.empty();
         }
         if (tnsnames.isEmpty()) {
@@ -92,7 +153,7 @@ public final class NameResolver {
                 ? id + "." + sqlnet.defaultDomain().get() : id;
         Optional<TnsnamesFile.Entry> entry = tnsnames.get().lookup(alias);
         if (entry.isEmpty()) {
-            tried.add("TNSNAMES: no alias " + alias);
+            tried.add("TNSNAMES: no alias " + alias + " in " + tnsnames.get().files().get(0));
             return Optional.empty();
         }
         NvValue value = entry.get().value();
@@ -109,7 +170,8 @@ public final class NameResolver {
     }
 
     private Optional<Resolution> viaLdap(String id, List<String> tried) {
-        if (!SERVICE_NAME.matcher(id).matches()) {
+        if (!isPlainWord(id)) {
+            tried.add("LDAP: not a net service name");
             return Optional.empty();
         }
         if (ldap.isEmpty()) {
@@ -118,7 +180,7 @@ public final class NameResolver {
         }
         Optional<ConnectDescriptor> found = ldap.get().lookup(id);
         if (found.isEmpty()) {
-            tried.add("LDAP: no entry " + id);
+            tried.add("LDAP: no entry " + id + " in the directory");
         }
         return found.map(d -> new Resolution(id, NamingMethod.LDAP, "ldap:" + id, d));
     }

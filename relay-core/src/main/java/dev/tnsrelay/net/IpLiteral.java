@@ -45,6 +45,53 @@ public final class IpLiteral {
         return Optional.empty();
     }
 
+    /**
+     * The address as people write it: IPv4 dotted, IPv6 in RFC 5952's short form ({@code ::1}, not Java's
+     * {@code 0:0:0:0:0:0:0:1}), without a scope or brackets.
+     */
+    public static String text(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            return address.getHostAddress();
+        }
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero word is not shortened (RFC 5952 4.2.2)
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(words[i]));
+        }
+        return out.toString();
+    }
+
+    /** {@code host:port}, an IPv6 host in brackets ({@code [::1]:1522}), as URLs and logs write it. */
+    public static String hostPort(InetAddress address, int port) {
+        String host = text(address);
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
     private static InetAddress address(byte[] b) {
         try {
             return InetAddress.getByAddress(b);

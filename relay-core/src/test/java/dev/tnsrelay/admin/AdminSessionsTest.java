@@ -55,7 +55,7 @@ class AdminSessionsTest {
         try (TestInstance gw = TestInstance.start(dir, CMAN.formatted(2),
                 new JmxMode.Remote("127.0.0.1", freePort()), Clock.systemUTC())) {
             Administration admin = gw.admin();
-            Caller dba = admin.authenticate("dba", "a-long-dba-password".toCharArray()).orElseThrow();
+            Caller dba = admin.authenticate("dba", "a-long-dba-password".toCharArray(), "test", "127.0.0.1");
             JMXServiceURL url = new JMXServiceURL(gw.manager.jmxAddress().orElseThrow());
 
             JMXConnector first = jmx(url, "dba", "a-long-dba-password");
@@ -72,7 +72,7 @@ class AdminSessionsTest {
             assertEquals(AdminError.TOO_MANY_SESSIONS, login.error());
             AdminException request = assertThrows(AdminException.class, () -> admin.openSession(dba, "REST"));
             assertEquals(AdminError.TOO_MANY_SESSIONS, request.error(), "a command-line request counts too");
-            assertTrue(Files.readString(gw.audit()).contains("user=dba action=\"login from 10.0.0.8\" outcome=\"failed:"
+            assertTrue(Files.readString(gw.audit()).contains("user=dba action=\"login from 10.0.0.8 (screens)\" outcome=\"failed:"
                     + " TNS-04014: MAX_CMCTL_SESSIONS"), "the refused login is audited");
 
             first.close();
@@ -95,7 +95,7 @@ class AdminSessionsTest {
         Users.in(dir.resolve("state"), Clock.systemUTC()).put("dba", Role.ADMIN, "a-long-dba-password".toCharArray());
         try (TestInstance gw = TestInstance.start(dir, CMAN.formatted(1))) {
             Administration admin = gw.admin();
-            Caller dba = admin.authenticate("dba", "a-long-dba-password".toCharArray()).orElseThrow();
+            Caller dba = admin.authenticate("dba", "a-long-dba-password".toCharArray(), "test", "127.0.0.1");
             try (AdminSession one = admin.openSession(dba, "screens")) {
                 assertThrows(AdminException.class, () -> admin.openSession(dba, "JMX"));
                 Files.writeString(gw.cmanOra(), CMAN.formatted(2));

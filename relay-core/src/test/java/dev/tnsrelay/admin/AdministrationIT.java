@@ -136,4 +136,47 @@ class AdministrationIT {
             assertTrue(new Cmctl(f.admin()).run(CAROL, "show events").contains("carol: close connections " + hrRow.id()));
         }
     }
+
+    /**
+     * A flood of refused connections and failed logins does not push administrators' actions out of the events
+     * (issue 11): show events and the REST events keep them beside the newest refusals.
+     */
+    @Test
+    void aFloodOfRefusalsAndFailedLoginsLeavesTheAdministratorsActionsInTheEvents(@TempDir Path dir) throws Exception {
+        try (Fixture f = Fixture.start(dir)) {
+            f.admin().addRule(ALICE, "(RULE=(SRC=10.0.0.0/8)(DST=*)(SRV=payroll)(ACT=accept))");
+            f.admin().suspend(BOB, List.of(0));
+            f.admin().resume(BOB, List.of(0));
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<PacketType>> refused = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                refused.add(clients.submit(() -> {
+                    try (RawTnsClient c = new RawTnsClient(f.gw().port())) {
+                        return c.handshake("(DESCRIPTION=(CONNECT_DATA=(SERVICE_NAME=nosuch)))");
+                    }
+                }));
+            }
+            for (var r : refused) {
+                assertEquals(PacketType.REFUSE, r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            clients.shutdown();
+            for (int i = 0; i < 40; i++) {
+                String from = "10.9.9." + i;
+                assertThrows(AdminException.class, () -> f.admin().authenticate("mallory", "guess".toCharArray(),
+                        "HTTP Basic", from));
+            }
+
+            String shown = new Cmctl(f.admin()).run(CAROL, "show events");
+            assertTrue(shown.contains("alice: rule add (RULE=(SRC=10.0.0.0/8)") && shown.contains("bob: suspend gateway 0")
+                    && shown.contains("bob: resume gateway 0"), shown);
+            assertTrue(shown.contains("refused") && shown.contains("mallory: login from 10.9.9.39"), "the newest others too");
+            List<AdminEvent> rest = f.admin().events(CAROL, 0, 200);
+            assertEquals(200, rest.size());
+            assertTrue(rest.stream().anyMatch(e -> e.kind().equals("admin") && e.text().startsWith("alice: rule add")));
+            assertTrue(rest.stream().filter(e -> e.kind().equals("refused")).count() > 100, "and the refusals");
+            for (int i = 1; i < rest.size(); i++) {
+                assertTrue(rest.get(i - 1).sequence() < rest.get(i).sequence(), "oldest first, each once");
+            }
+        }
+    }
 }

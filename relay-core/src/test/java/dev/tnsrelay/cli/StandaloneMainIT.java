@@ -58,14 +58,18 @@ class StandaloneMainIT {
     void aRuleAddedOverTheStandaloneRemoteJmxRejectsTheNextOjdbcConnect(@TempDir Path dir) throws Exception {
         int port = freePort();
         int jmxPort = freePort();
+        int metricsPort = freePort();
+        Path pid = dir.resolve("tnsrelay.pid");
         Files.writeString(dir.resolve("cman.ora"), "cman_alone = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)"
                 + "(PORT=" + port + "))(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))))\n");
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), "--tns-admin", dir.toString(),
-                "--state", dir.resolve("state").toString(), "--jmx", "127.0.0.1:" + jmxPort).redirectErrorStream(true);
+                "--state", dir.resolve("state").toString(), "--jmx", "127.0.0.1:" + jmxPort, "--metrics",
+                Integer.toString(metricsPort), "--pid-file", pid.toString()).redirectErrorStream(true);
         b.environment().remove("TNS_ADMIN");
         b.environment().remove("TNSRELAY_HOME");
         Process main = b.start();
+        java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
         try (FakeTnsListener db = new FakeTnsListener();
              BufferedReader out = new BufferedReader(new InputStreamReader(main.getInputStream(), StandardCharsets.UTF_8))) {
             String listening = CompletableFuture.supplyAsync(() -> lineWith(out, "remote JMX at"))
@@ -77,6 +81,16 @@ class StandaloneMainIT {
             db.enqueue(new FakeTnsListener.Refuse(12514));
             assertEquals(12514, ojdbcError(sales), "the standalone gateway relays to the listener");
             db.takeConnect();
+            dev.tnsrelay.testing.Scrape scrape = dev.tnsrelay.testing.Scrape.get(metrics);
+            assertEquals(1, scrape.value("tnsrelay_up"), "--metrics serves the instance's series");
+            assertEquals(1, scrape.value("tnsrelay_refused_sessions_total", "reason", "next_hop", "error", "ORA-12514"));
+            assertEquals(Long.toString(main.pid()), Files.readString(pid).strip(), "the pid file names it once it listens");
+            Process second = new ProcessBuilder(b.command()).redirectErrorStream(true).start();
+            String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, second.exitValue(), refused);
+            assertTrue(refused.contains("already running (pid " + main.pid()), refused);
+            assertEquals(Long.toString(main.pid()), Files.readString(pid).strip(), "and keeps its pid file");
 
             try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
                     "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
@@ -95,6 +109,7 @@ class StandaloneMainIT {
             assertTrue(main.waitFor(30, TimeUnit.SECONDS), "SIGTERM ends it");
         }
         assertEquals(143, main.exitValue(), "the JVM's status for SIGTERM, after the shutdown hook closed the instance");
+        assertTrue(Files.notExists(pid), "the pid file went with it");
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
     }
 

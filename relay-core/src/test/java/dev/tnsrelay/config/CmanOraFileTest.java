@@ -8,6 +8,7 @@ import dev.tnsrelay.rules.Rule;
 import dev.tnsrelay.rules.RuleList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +86,20 @@ class CmanOraFileTest {
         assertEquals(List.of("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=sales)(ACT=accept))"),
                 written.instances().get(0).rules().rules().stream().map(Rule::text).toList());
         assertEquals(2, written.instances().get(0).addresses().size(), "the default's listening addresses kept");
+    }
+
+    /** A rule edit keeps cman.ora's mode (it was written 0600 whatever it had been), and the backup's too. */
+    @Test
+    void aRuleEditKeepsTheFilesModeAndSoDoesTheBackup(@TempDir Path dir) throws Exception {
+        for (String mode : List.of("rw-r-----", "rw-r--r--", "rw-------")) {
+            Path cman = dir.resolve(mode.replace('-', '_') + ".ora");
+            Files.writeString(cman, FILE);
+            Files.setPosixFilePermissions(cman, PosixFilePermissions.fromString(mode));
+            CmanOraFile.of(cman, "cman_a").saveRules(new RuleList(List.of(rule("(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=drop))"))));
+            assertTrue(Files.readString(cman).contains("(ACT = drop)"));
+            assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(cman)));
+            assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    cman.resolveSibling(cman.getFileName() + ".bak"))));
+        }
     }
 }

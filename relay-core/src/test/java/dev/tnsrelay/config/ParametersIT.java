@@ -196,6 +196,7 @@ class ParametersIT {
         List<String> stats = logged.stream().filter(l -> l.startsWith("CONN_STATS")).toList();
         assertEquals(1, stats.size(), logged.toString());
         assertTrue(stats.get(0).matches("CONN_STATS session \\d+ client 127\\.0\\.0\\.1:\\d+ server 127\\.0\\.0\\.1:\\d+"
-                + " service sales duration \\d+ ms bytes from client \\d+ to client \\d+: closed"), stats.get(0));
+                + " service sales duration \\d+ ms bytes from client \\d+ to client \\d+ program \"[^\"]*\" host \"[^\"]*\""
+                + " user \"[^\"]*\": closed"), stats.get(0));
     }
 }

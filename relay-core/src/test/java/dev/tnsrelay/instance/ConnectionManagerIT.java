@@ -100,4 +100,28 @@ class ConnectionManagerIT {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The state folder and what the instance writes in it are the owner's alone (issue 11): the folder 0700, the
+     * audit log, the administrators and the first admin password 0600. A bad adminHosts entry fails the start.
+     */
+    @Test
+    void theStateFolderAndItsFilesAreOwnerOnly(@TempDir Path dir) throws Exception {
+        try (TestInstance gw = TestInstance.start(dir, CMAN)) {
+            gw.admin().addRule(TestInstance.ALICE, "(RULE=(SRC=*)(DST=*)(SRV=x)(ACT=drop))");
+            Path state = dir.resolve("state");
+            assertEquals("rwx------", mode(state));
+            for (String file : java.util.List.of("audit.log", "users", "initial-admin-password")) {
+                assertEquals("rw-------", mode(state.resolve(file)), file);
+            }
+        }
+        Settings hosts = new Settings(Optional.of(dir), Optional.empty(), Optional.empty(), dir.resolve("state"),
+                new JmxMode.None(), Clock.systemUTC(), threads, "admin.example.com, *.example.com");
+        StartupException e = assertThrows(StartupException.class, () -> new ConnectionManager(hosts));
+        assertTrue(e.getMessage().contains("adminHosts: '*.example.com' is not a host name"), e.getMessage());
+    }
+
+    private static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
 }

@@ -66,10 +66,12 @@ class InstanceLogIT {
                     + " gateways=2$").size(), lines.toString());
             assertEquals(2, matching(lines, "^\\S+Z admin proc_mgmt gateway=\\d started$").size(), lines.toString());
             assertEquals(1, matching(lines, "admin conn_hdlg session=" + first.id() + " established client=127\\.0\\.0\\.1:\\d+"
-                    + " server=\"127\\.0\\.0\\.1:" + db.port() + "\" service=\"sales\" gateway=\\d$").size(), lines.toString());
+                    + " server=\"127\\.0\\.0\\.1:" + db.port() + "\" service=\"sales\" gateway=\\d"
+                    + " program=\"[^\"]*\" host=\"[^\"]*\" user=\"[^\"]*\"$").size(), lines.toString());
             assertEquals(1, matching(lines, "admin relay session=" + first.id() + " ended .* service=\"sales\" .*"
                     + "duration_ms=\\d+ bytes_in=" + first.bytesIn() + " bytes_out=" + first.bytesOut()
-                    + " cause=\"closed\"$").size(), lines.toString());
+                    + " program=\"[^\"]*\" host=\"[^\"]*\" user=\"[^\"]*\" cause=\"closed\"$").size(),
+                    lines.toString());
             assertTrue(first.bytesIn() > 1000 && first.bytesOut() > 1000, "the echoed bytes are counted: " + first);
             assertEquals(List.of(), matching(lines, "session=\\d+ opened"), "the handshake is support's detail");
 

@@ -52,7 +52,7 @@ class InstanceLogTest {
         try (InstanceLog log = InstanceLog.open("cman_x", logging(dir, "support"), clock, NEVER)) {
             String evil = "sales\"\n2026-01-01T00:00:00.000Z user init_and_term instance=\"x\" stopped";
             SessionInfo s = new SessionInfo(7, "192.0.2.1:4000", evil, evil, 0, SessionState.CLOSED, clock.instant(),
-                    Duration.ZERO, 10, 20);
+                    Duration.ZERO, 10, 20, new SessionInfo.ClientId(evil, evil, evil), "");
             log.refused(s, new Refusal(12514, Refusal.Reason.REGISTRY, "service " + evil + " is unknown"));
             log.established(s);
             log.redirected(s, evil);
@@ -66,7 +66,9 @@ class InstanceLogTest {
                     + " reason=registry detail=\"service sales\\\"\\n2026-01-01T00:00:00.000Z user init_and_term instance=\\\"x"
                     + "\\\" stopped is unknown\""), lines.get(1));
             assertTrue(lines.get(4).contains(" admin relay session=7 ended ") && lines.get(4).contains(" duration_ms=1500"
-                    + " bytes_in=10 bytes_out=20 cause=\"closed by sales\\\"\\n"), lines.get(4));
+                    + " bytes_in=10 bytes_out=20 program=\"sales\\\"\\n2026-01-01T00:00:00.000Z user init_and_term"
+                    + " instance=\\\"x\\\" stopped\" host=\"sales\\\"\\n"), lines.get(4));
+            assertTrue(lines.get(4).contains(" cause=\"closed by sales\\\"\\n"), lines.get(4));
         }
     }
 

@@ -83,7 +83,8 @@ final class LoggedInstance implements AutoCloseable {
                 new dev.tnsrelay.admin.AuditLog(java.util.Optional.empty(), engine.events(), clock),
                 dev.tnsrelay.admin.users.Users.in(state, clock), name -> {
                     throw new UnsupportedOperationException("no naming here");
-                }, clock);
+                }, clock, dev.tnsrelay.admin.AdminHosts.of(""), new dev.tnsrelay.admin.stats.Statistics(clock, () -> java.util.Optional.of(engine)),
+                Runnable::run);
         return new dev.tnsrelay.admin.cmctl.Cmctl(admin);
     }
 

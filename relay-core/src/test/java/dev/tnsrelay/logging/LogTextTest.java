@@ -38,6 +38,13 @@ class LogTextTest {
     }
 
     @Test
+    void aCutFieldIsBoundedButLeftForItsWriterToEscape() {
+        assertEquals("a\nb", LogText.cut("a\nb", 10));
+        assertEquals("ab…(+1 chars)", LogText.cut("abc", 2));
+        assertEquals("a\\nb", LogText.of(LogText.cut("a\nb", 10)), "escaped once, by whoever writes it");
+    }
+
+    @Test
     void cleanShortTextIsNotCopied() {
         String s = "sales";
         assertSame(s, LogText.of(s));

@@ -109,8 +109,12 @@ class TnsnamesCorpusTest {
     void anIndentedAliasIsReadAsOracleReadsIt() {
         TnsnamesFile file = TnsnamesFile.load(Shared.corpus("tnsnames").resolve(INDENTED_ALIAS));
         assertEquals(java.util.List.of("LOCALBASE", "JOAO"), file.aliases());
-        NetParseException e = assertThrows(NetParseException.class, () -> resolverFor(file).resolve("local"));
+        NameResolutionException unusable = assertThrows(NameResolutionException.class,
+                () -> resolverFor(file).resolve("local"));
+        NetParseException e = (NetParseException) unusable.getCause();
         assertAt(e, 31, 3, "'DEMO'");
+        assertTrue(unusable.getMessage().startsWith("ORA-12154: Cannot connect to database. Alias local is in"
+                + " tnsnames.ora but cannot be used: " + e.position() + ": "), unusable.getMessage());
         assertTrue(file.lookup("DEMO").isEmpty());
     }
 }

@@ -3,12 +3,14 @@ package dev.tnsrelay.testing;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.users.Role;
+import dev.tnsrelay.gateway.SessionListener;
 import dev.tnsrelay.instance.ConnectionManager;
 import dev.tnsrelay.instance.JmxMode;
 import dev.tnsrelay.instance.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,11 +36,19 @@ public final class TestInstance implements AutoCloseable {
     }
 
     public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock) throws Exception {
+        return start(dir, cmanOra, jmx, clock, List.of());
+    }
+
+    /** The same, with session listeners on every engine it starts (a test's {@link SessionEvents}). */
+    public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock,
+            List<SessionListener> listeners) throws Exception {
         Files.writeString(dir.resolve("cman.ora"), cmanOra);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
-            return new TestInstance(ConnectionManager.start(new Settings(Optional.of(dir), Optional.empty(),
-                    Optional.empty(), dir.resolve("state"), jmx, clock, threads)), dir, threads);
+            ConnectionManager m = new ConnectionManager(new Settings(Optional.of(dir), Optional.empty(),
+                    Optional.empty(), dir.resolve("state"), jmx, clock, threads));
+            listeners.forEach(m::addSessionListener);
+            return new TestInstance(m.start(), dir, threads);
         } catch (Exception | Error e) {
             threads.shutdownNow();
             throw e;

@@ -5,6 +5,7 @@ import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.Connection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * cmctl's command lines against the admin model: each line is read into a {@link CmctlCommand}, run as the
@@ -25,7 +26,11 @@ public final class Cmctl {
     }
 
     public String run(Caller caller, CmctlCommand c) {
+        c.instance().ifPresent(this::requireThisInstance);
         return switch (c.verb()) {
+            case ADMINISTER -> administer(caller);
+            case HELP -> CmctlHelp.text(c.what());
+            case EXIT -> CmctlLayouts.DONE;
             case SHOW -> show(caller, c);
             case CLOSE -> admin.close(caller, c.filter()) + " connection(s) closed\n" + CmctlLayouts.DONE;
             case SUSPEND -> {
@@ -46,8 +51,7 @@ public final class Cmctl {
                     yield "event " + c.parameter() + " set to " + c.value() + "\n" + CmctlLayouts.DONE;
                 }
                 admin.set(caller, c.parameter(), c.value());
-                yield c.parameter().toLowerCase(java.util.Locale.ROOT) + " set to " + c.value() + "\n"
-                        + CmctlLayouts.DONE;
+                yield c.parameter().toLowerCase(Locale.ROOT) + " set to " + c.value() + "\n" + CmctlLayouts.DONE;
             }
             case SHUTDOWN -> {
                 admin.shutdown(caller, c.what().equals("abort"));
@@ -60,14 +64,31 @@ public final class Cmctl {
         };
     }
 
+    /** cmctl's answer to a name that is not the instance here: TNS-04005. Instance names are case-insensitive. */
+    private void requireThisInstance(String name) {
+        String here = admin.instanceName();
+        if (!name.equalsIgnoreCase(here)) {
+            throw AdminError.UNKNOWN_INSTANCE.exception(name + " is not administered here; this server runs " + here);
+        }
+    }
+
+    private String administer(Caller caller) {
+        var s = admin.status(caller);
+        return "Current instance " + s.instance() + (s.state().equals("RUNNING") ? " is already started"
+                : " is not yet started (" + s.state() + ")") + "\n" + CmctlLayouts.DONE;
+    }
+
     private String show(Caller caller, CmctlCommand c) {
         return switch (c.what()) {
             case "status" -> CmctlLayouts.status(admin.status(caller));
             case "gateways" -> CmctlLayouts.gateways(admin.gateways(caller));
             case "connections" -> connections(caller, c);
             case "services" -> ServicesReport.format(admin.services(caller));
-            case "rules" -> CmctlLayouts.rules(admin.rules(caller));
+            case "rules" -> c.ruleCheck().isEmpty() ? CmctlLayouts.rules(admin.rules(caller))
+                    : CmctlLayouts.ruleCheck(admin.checkRule(caller, c.ruleCheck().get(0), c.ruleCheck().get(1),
+                            c.ruleCheck().get(2)));
             case "parameters" -> CmctlLayouts.parameters(admin.parameters(caller));
+            case "defaults" -> CmctlLayouts.defaults(admin.parameters(caller));
             case "version" -> "CMCTL for tnsrelay: Version " + Administration.version() + "\n" + CmctlLayouts.DONE;
             case "events" -> CmctlLayouts.events(admin.events(caller, 0, 100));
             default -> CmctlLayouts.status(admin.status(caller)) + CmctlLayouts.gateways(admin.gateways(caller))
@@ -84,6 +105,6 @@ public final class Cmctl {
         if (rows.isEmpty()) {
             throw AdminError.NO_CONNECTIONS.exception();
         }
-        return CmctlLayouts.connections(rows);
+        return c.detail() ? CmctlLayouts.connectionsDetail(rows) : CmctlLayouts.connections(rows);
     }
 }

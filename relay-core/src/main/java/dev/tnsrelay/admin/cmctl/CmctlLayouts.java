@@ -2,17 +2,24 @@ package dev.tnsrelay.admin.cmctl;
 
 import dev.tnsrelay.admin.AdminEvent;
 import dev.tnsrelay.admin.Connection;
+import dev.tnsrelay.admin.Endpoints;
 import dev.tnsrelay.admin.GatewayStatus;
 import dev.tnsrelay.admin.InstanceStatus;
 import dev.tnsrelay.admin.ParameterValue;
+import dev.tnsrelay.admin.RuleCheck;
 import dev.tnsrelay.admin.RuleEntry;
+import dev.tnsrelay.logging.LogText;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The admin model's snapshot records in cmctl's text layouts, for the command line and consoles. */
+/**
+ * The admin model's snapshot records in cmctl's text layouts, for the command line and consoles. Text a client
+ * wrote (its service name, its CID) is escaped and bounded ({@link LogText}): a control character cannot reach
+ * an administrator's terminal, nor a long value push a table out of shape.
+ */
 public final class CmctlLayouts {
 
     static final String DONE = "The command completed successfully.\n";
@@ -37,7 +44,7 @@ public final class CmctlLayouts {
                 + row("Log Level", s.logLevel().toUpperCase(Locale.ROOT))
                 + row("Trace Level", s.traceLevel().toUpperCase(Locale.ROOT))
                 + row("Instance Config file", s.configFile())
-                + row("Listening on", s.listening().toString())
+                + rows("Listening on", s.listening().isEmpty() ? List.of("(none)") : s.listening())
                 + tls(s)
                 + DONE;
     }
@@ -82,10 +89,70 @@ public final class CmctlLayouts {
                 "ID", "CLIENT", "SERVER", "SERVICE", "GW", "STATE", "AGE", "IDLE", "BYTES IN", "BYTES OUT"));
         for (Connection c : rows) {
             out.append(String.format(Locale.ROOT, "%-6d %-24s %-24s %-16s %-3d %-14s %-9s %-9s %12d %12d%n", c.id(),
-                    c.client(), c.server(), c.service(), c.gateway(), c.state(), hms(c.ageSeconds()),
-                    hms(c.idleSeconds()), c.bytesIn(), c.bytesOut()));
+                    c.client(), client(c.server(), 48), client(c.service(), 48), c.gateway(), c.state(),
+                    hms(c.ageSeconds()), hms(c.idleSeconds()), c.bytesIn(), c.bytesOut()));
         }
         return out.append("Number of connections: ").append(rows.size()).append('\n').append(DONE).toString();
+    }
+
+    /**
+     * {@code show connections detail}: one block per connection, with who the client says it is (its CID's
+     * PROGRAM, HOST and USER) and its certificate's DN, addresses in Oracle's form.
+     */
+    public static String connectionsDetail(List<Connection> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Connection c : rows) {
+            out.append(row("Connection ID", Long.toString(c.id())))
+                    .append(row("Gateway ID", Integer.toString(c.gateway())))
+                    .append(row("State", c.state()))
+                    .append(row("Service", client(c.service(), LogText.NAME)))
+                    .append(row("Client address", Endpoints.address(c.client())))
+                    .append(row("Server address", c.server().isEmpty() ? "-" : client(Endpoints.address(c.server()),
+                            LogText.NAME * 2)))
+                    .append(row("Program", orDash(c.program())))
+                    .append(row("Host", orDash(c.host())))
+                    .append(row("User", orDash(c.user())))
+                    .append(row("Certificate DN", orDash(c.peer())))
+                    .append(row("Start date", DATE.format(c.started())))
+                    .append(row("Age", hms(c.ageSeconds())))
+                    .append(row("Idle", hms(c.idleSeconds())))
+                    .append(row("Bytes in", Long.toString(c.bytesIn())))
+                    .append(row("Bytes out", Long.toString(c.bytesOut())))
+                    .append('\n');
+        }
+        return out.append("Number of connections: ").append(rows.size()).append('\n').append(DONE).toString();
+    }
+
+    /** The rule tester's answer: the rule, its action, or that none covers the connect. */
+    public static String ruleCheck(RuleCheck r) {
+        StringBuilder out = new StringBuilder("Connect from ").append(client(r.source(), LogText.NAME))
+                .append(" to ").append(client(r.destination(), LogText.NAME)).append(" for ")
+                .append(client(r.service(), LogText.NAME)).append('\n');
+        if (r.position() > 0) {
+            out.append(String.format(Locale.ROOT, "  %3d %s%n", r.position(), r.rule()));
+        }
+        out.append(r.verdict()).append('\n');
+        if (!r.unresolved().isEmpty()) {
+            out.append("Taken as unknown (no answer in time): ").append(client(String.join(", ", r.unresolved()),
+                    LogText.TEXT)).append('\n');
+        }
+        return out.append(DONE).toString();
+    }
+
+    /** {@code show defaults}: what each parameter is when cman.ora and SET say nothing. */
+    public static String defaults(List<ParameterValue> parameters) {
+        StringBuilder out = new StringBuilder();
+        parameters.forEach(p -> out.append(row(p.name(), p.defaultValue())));
+        return out.append(DONE).toString();
+    }
+
+    /** Client-controlled text for a terminal: control characters escaped, cut to {@code max}. */
+    private static String client(String text, int max) {
+        return LogText.of(text, max);
+    }
+
+    private static String orDash(String clientText) {
+        return clientText == null || clientText.isEmpty() ? "-" : client(clientText, LogText.NAME);
     }
 
     public static String rules(List<RuleEntry> rules) {
@@ -108,6 +175,15 @@ public final class CmctlLayouts {
         StringBuilder out = new StringBuilder();
         parameters.forEach(p -> out.append(row(p.name(), p.value())));
         return out.append(DONE).toString();
+    }
+
+    /** A label and several values, one a line, aligned under the first. */
+    private static String rows(String label, List<String> values) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            out.append(row(i == 0 ? label : "", values.get(i)));
+        }
+        return out.toString();
     }
 
     private static String row(String label, String value) {

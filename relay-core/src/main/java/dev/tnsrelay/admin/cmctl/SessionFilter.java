@@ -24,13 +24,21 @@ import java.util.function.Predicate;
  * cmctl's filter for show and close connections, read from its words and built into the engine's
  * {@code Predicate<SessionInfo>}:
  * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}, or a list
- * of connection ids. Empty parts match everything.
+ * of connection ids; and, beyond cmctl, who the client says it is (its CID):
+ * {@code [for program name] [for user name] [for host name]} ({@code for service name} when a service is called
+ * program, user or host). A CID value matches in any case; one ending in {@code *} matches what starts with the
+ * rest; a value with spaces is written in double quotes. Empty parts match everything.
  */
 public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
-        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids) implements ConnectionFilter {
+        Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids, Optional<String> program,
+        Optional<String> user, Optional<String> clientHost) implements ConnectionFilter {
 
     public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of());
+            Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    /** What follows {@code for} when the filter is about the client's CID rather than the service. */
+    private static final List<String> CID = List.of("program", "user", "host");
 
     public SessionFilter {
         ids = Set.copyOf(new TreeSet<>(ids));
@@ -42,8 +50,7 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
      * @throws dev.tnsrelay.admin.AdminException TNS-04014 naming the word that is not understood
      */
     public static SessionFilter parse(String words) {
-        List<String> t = new ArrayList<>(Arrays.asList(words == null ? new String[0] : words.strip().split("\\s+")));
-        t.removeIf(String::isEmpty);
+        List<String> t = Words.of(words);
         SessionFilter f = read(t);
         if (!t.isEmpty()) {
             throw AdminError.INVALID.exception("unexpected " + String.join(" ", t));
@@ -69,13 +76,28 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 case "gt" -> f.olderThan(CmctlCommand.duration(arg));
                 case "from" -> f.from(host(arg));
                 case "to" -> f.to(arg);
-                case "for" -> f.forService(arg);
+                case "for" -> forWhat(f, arg, t);
                 case "using" -> f.using(CmctlCommand.number(arg, "gateway id"));
                 default -> throw AdminError.INVALID.exception(word
                         + " is not a filter; filters are in, gt, from, to, for, using");
             };
         }
         return f;
+    }
+
+    /** {@code for sales}, {@code for service program}, {@code for program "JDBC Thin Client"}. */
+    private static SessionFilter forWhat(SessionFilter f, String arg, List<String> t) {
+        String kind = arg.toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || !CID.contains(kind) && !kind.equals("service")) {
+            return f.forService(arg);
+        }
+        String value = t.remove(0);
+        return switch (kind) {
+            case "program" -> f.forProgram(value);
+            case "user" -> f.forUser(value);
+            case "host" -> f.forClientHost(value);
+            default -> f.forService(value);
+        };
     }
 
     private static SessionState state(String s) {
@@ -97,31 +119,51 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
 
     /** Only these connections (cmctl's {@code <id_list>}). */
     public SessionFilter withIds(Collection<Long> list) {
-        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list));
+        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list), program, user,
+                clientHost);
     }
 
     public SessionFilter inState(SessionState s) {
-        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids);
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids, program, user, clientHost);
     }
 
     public SessionFilter olderThan(Duration d) {
-        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids);
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids, program, user, clientHost);
     }
 
     public SessionFilter from(HostPattern p) {
-        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids);
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids, program, user,
+                clientHost);
     }
 
     public SessionFilter to(String host) {
-        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids);
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids, program, user,
+                clientHost);
     }
 
     public SessionFilter forService(String s) {
-        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids);
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids, program, user, clientHost);
     }
 
     public SessionFilter using(int id) {
-        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids);
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids, program, user,
+                clientHost);
+    }
+
+    /** The client's CID PROGRAM ({@code JDBC Thin Client}, {@code sqlplus*}). */
+    public SessionFilter forProgram(String p) {
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, Optional.of(p), user, clientHost);
+    }
+
+    /** The client's CID USER: the operating system user it runs as. */
+    public SessionFilter forUser(String u) {
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, Optional.of(u),
+                clientHost);
+    }
+
+    /** The client's CID HOST: the machine name it says it runs on (not its address: that is {@code from}). */
+    public SessionFilter forClientHost(String h) {
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, user, Optional.of(h));
     }
 
     /** The sessions this filter selects at {@code now} (the age in {@code gt} is measured from it). */
@@ -134,7 +176,21 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 && to.map(h -> s.server().toLowerCase(Locale.ROOT).startsWith(h.toLowerCase(Locale.ROOT))).orElse(true)
                 && service.map(x -> x.equalsIgnoreCase(s.service())).orElse(true)
                 && (gateway.isEmpty() || gateway.getAsInt() == s.gateway())
-                && (ids.isEmpty() || ids.contains(s.id()));
+                && (ids.isEmpty() || ids.contains(s.id()))
+                && program.map(p -> matches(p, cid(s).program())).orElse(true)
+                && user.map(u -> matches(u, cid(s).user())).orElse(true)
+                && clientHost.map(h -> matches(h, cid(s).host())).orElse(true);
+    }
+
+    private static SessionInfo.ClientId cid(SessionInfo s) {
+        return s.clientId() == null ? SessionInfo.ClientId.NONE : s.clientId();
+    }
+
+    /** In any case; {@code JDBC*} matches what starts with {@code JDBC}. */
+    private static boolean matches(String pattern, String value) {
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String v = value.toLowerCase(Locale.ROOT);
+        return p.endsWith("*") ? v.startsWith(p.substring(0, p.length() - 1)) : v.equals(p);
     }
 
     /** The client's address from its {@code address:port} (the engine writes literals): never looked up. */
@@ -171,8 +227,11 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 d.toMinutesPart(), d.toSecondsPart())));
         from.ifPresent(p -> words.add("from " + p));
         to.ifPresent(h -> words.add("to " + h));
-        service.ifPresent(s -> words.add("for " + s));
+        service.ifPresent(s -> words.add(CID.contains(s.toLowerCase(Locale.ROOT)) ? "for service " + s : "for " + s));
         gateway.ifPresent(g -> words.add("using " + g));
+        program.ifPresent(p -> words.add("for program " + Words.quote(p)));
+        user.ifPresent(u -> words.add("for user " + Words.quote(u)));
+        clientHost.ifPresent(h -> words.add("for host " + Words.quote(h)));
         return String.join(" ", words);
     }
 }

@@ -5,9 +5,6 @@ import dev.tnsrelay.admin.AdminSession;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.rmi.registry.LocateRegistry;
@@ -23,12 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
-import javax.management.remote.MBeanServerForwarder;
 import javax.management.remote.rmi.RMIConnection;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
@@ -39,9 +34,10 @@ import javax.security.auth.Subject;
  * one port for the registry and the connector, bound to {@code host} only (loopback unless asked otherwise), and
  * a login checked by the admin model against the same users as the screens.
  *
- * <p>Roles are the model's: calls on tnsrelay's MBeans reach it in the caller's name and it checks them. A call
- * that is no tnsrelay operation (creating or removing MBeans, invoking or writing a platform MBean) is asked of
- * the model as a change. Each connection is an administration session from connect to close, counted against
+ * <p>Roles are the model's: calls on tnsrelay's MBeans reach it in the caller's name and it checks them. Of the
+ * rest of the platform MBeanServer a console reads a few harmless figures and nothing else ({@link JmxAccess}).
+ * A failed login is written to the audit log with the console's address, and logins are slowed per user and per
+ * address as on the other doors. Each connection is an administration session from connect to close, counted against
  * MAX_CMCTL_SESSIONS; one more is refused at connect with the model's message. A console that vanishes without
  * closing frees its session when RMI's lease on it ends ({@code java.rmi.dgc.leaseValue}, 10 minutes).
  *
@@ -106,7 +102,7 @@ public final class RemoteJmx implements AutoCloseable {
             // client of itself, trusting its own certificate (the JDK's own agent binds so, too)
             RMIConnectorServer connector = new RMIConnectorServer(tls == null ? url
                     : new JMXServiceURL("service:jmx:rmi://" + h + ":" + port), env, server, mbeans);
-            connector.setMBeanServerForwarder(changesAskTheModel(admin));
+            connector.setMBeanServerForwarder(JmxAccess.forwarder(admin));
             connector.start();
             if (tls != null) {
                 registry.rebind("jmxrmi", server.toStub());
@@ -135,51 +131,26 @@ public final class RemoteJmx implements AutoCloseable {
 
     private static JMXAuthenticator authenticator(Administration admin) {
         return credentials -> {
-            if (credentials instanceof String[] c && c.length == 2 && c[0] != null && c[1] != null) {
-                Caller caller = admin.authenticate(c[0], c[1].toCharArray()).orElse(null);
-                if (caller != null) {
-                    return new Subject(true, Set.of(new JMXPrincipal(c[0]),
-                            new JmxCaller.Administrator(caller.name(), caller.role())), Set.of(), Set.of());
-                }
+            String[] c = credentials instanceof String[] given && given.length == 2 ? given : new String[2];
+            try {
+                Caller caller = admin.authenticate(c[0] == null ? "" : c[0],
+                        c[1] == null ? new char[0] : c[1].toCharArray(), "JMX", clientHost());
+                return new Subject(true, Set.of(new JMXPrincipal(caller.name()),
+                        new JmxCaller.Administrator(caller.name(), caller.role())), Set.of(), Set.of());
+            } catch (AdminException e) {
+                throw new SecurityException(e.error() == dev.tnsrelay.admin.AdminError.DENIED
+                        ? "authentication failed: user name or password is wrong" : e.getMessage());
             }
-            throw new SecurityException("authentication failed: user name or password is wrong");
         };
     }
 
-    /** Calls that are no tnsrelay operation are changes, and the model says whether the caller may make them. */
-    private static MBeanServerForwarder changesAskTheModel(Administration admin) {
-        MBeanServer[] target = new MBeanServer[1];
-        InvocationHandler handler = (proxy, method, args) -> {
-            String m = method.getName();
-            if (m.equals("getMBeanServer")) {
-                return target[0];
-            }
-            if (m.equals("setMBeanServer")) {
-                target[0] = (MBeanServer) args[0];
-                return null;
-            }
-            boolean ours = args != null && args.length > 0 && args[0] instanceof ObjectName n
-                    && ManagementNames.DOMAIN.equals(n.getDomain());
-            boolean change = switch (m) {
-                case "invoke", "setAttribute", "setAttributes" -> !ours;
-                case "createMBean", "registerMBean", "unregisterMBean", "instantiate" -> true;
-                default -> false;
-            };
-            if (change) {
-                try {
-                    admin.checkChange(JmxCaller.caller(), m + (args != null && args.length > 0 ? " " + args[0] : ""));
-                } catch (AdminException e) {
-                    throw new SecurityException(e.getMessage());
-                }
-            }
-            try {
-                return method.invoke(target[0], args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (MBeanServerForwarder) Proxy.newProxyInstance(MBeanServerForwarder.class.getClassLoader(),
-                new Class<?>[] {MBeanServerForwarder.class}, handler);
+    /** The console's address: the authenticator runs in the RMI call of its connect. */
+    private static String clientHost() {
+        try {
+            return java.rmi.server.RemoteServer.getClientHost();
+        } catch (java.rmi.server.ServerNotActiveException e) {
+            return "(not over RMI)";
+        }
     }
 
     /** The connector's server side: each client connection is an administration session until it closes. */

@@ -140,6 +140,15 @@ public final class Users {
         return Optional.of(e.role());
     }
 
+    /**
+     * Changes whenever the file does (its time and size, as read for each check): a door's state that depends on
+     * the administrators, such as waits after failed logins, starts again when someone sets a password.
+     */
+    public long version() {
+        current();
+        return readAt;
+    }
+
     private Map<String, Entry> current() {
         try {
             long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() + Files.size(file) : 0;
@@ -202,7 +211,15 @@ public final class Users {
 
     private static void writeOwnerOnly(Path target, String text) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path folder = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) { // the state folder, made by bin/tnsrelay-passwd before any start
+                if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(folder);
+                }
+            }
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".users", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

@@ -54,12 +54,43 @@ class CmctlCommandTest {
         assertEquals(CmctlCommand.Verb.STARTUP, CmctlCommand.parse("STARTUP").verb());
     }
 
+    @Test
+    void oraclesHabits() {
+        CmctlCommand administer = CmctlCommand.parse("ADMINISTER cman_x");
+        assertEquals(CmctlCommand.Verb.ADMINISTER, administer.verb());
+        assertEquals(Optional.of("cman_x"), administer.instance());
+        assertEquals(Optional.of("cman_x"), CmctlCommand.parse("administer -c cman_x").instance());
+        assertEquals(Optional.empty(), CmctlCommand.parse("administer").instance());
+        CmctlCommand status = CmctlCommand.parse("show status -c cman_x");
+        assertEquals(List.of("status", Optional.of("cman_x")), List.of(status.what(), status.instance()));
+        assertEquals(Optional.of("cman_x"), CmctlCommand.parse("close connections -c cman_x for hr").instance());
+        assertEquals(Optional.of("hr"), CmctlCommand.parse("close connections -c cman_x for hr").filter().service());
+        CmctlCommand detail = CmctlCommand.parse("show connections detail for program \"JDBC Thin Client\" using 0");
+        assertTrue(detail.detail());
+        assertEquals(Optional.of("JDBC Thin Client"), detail.filter().program());
+        assertEquals("for program \"JDBC Thin Client\" using 0".length(), detail.filter().text().length());
+        assertEquals(Optional.of("program"), CmctlCommand.parse("show connections for service program").filter()
+                .service(), "a service called program");
+        assertEquals(Optional.of("program"), CmctlCommand.parse("show connections for program").filter().service());
+        assertEquals(List.of("10.1.2.3", "db1", "sales"), CmctlCommand.parse("show rules for 10.1.2.3 db1 sales")
+                .ruleCheck());
+        assertEquals("defaults", CmctlCommand.parse("show defaults").what());
+        assertEquals(List.of(CmctlCommand.Verb.HELP, "show"), List.of(CmctlCommand.parse("help show").verb(),
+                CmctlCommand.parse("help show").what()));
+        assertEquals(CmctlCommand.Verb.EXIT, CmctlCommand.parse("quit").verb());
+        assertTrue(CmctlCommand.parse("show gateways").readOnly() && !CmctlCommand.parse("reload").readOnly());
+        assertEquals("show connections for program \"JDBC Thin Client\"",
+                CmctlCommand.line(List.of("show", "connections", "for", "program", "JDBC Thin Client")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "show", "show nothing", "show status now", "close sessions", "suspend", "suspend gw 1",
             "suspend gateway x", "set idle_timeout", "shutdown later", "show connections gt soon",
             "show connections from 10.1.*", "show connections in bliss", "show connections near db", "restart",
             "set event", "set event relay", "set event relay maybe", "set event relay on now",
-            "startup now", "show connections 12 for hr"})
+            "startup now", "show connections 12 for hr", "show status -c", "show status -c a -c b",
+            "administer a b", "show rules for 10.0.0.1 db1", "show rules 1", "show connections detail count",
+            "show connections for program \"unclosed", "save_passwd", "exit now"})
     void badCommandsSayWhat(String line) {
         AdminException e = assertThrows(AdminException.class, () -> CmctlCommand.parse(line));
         assertTrue(e.getMessage().startsWith("TNS-04014"), e.getMessage());

@@ -12,6 +12,7 @@ import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.RawTnsClient;
 import dev.tnsrelay.testing.TestInstance;
 import dev.tnsrelay.tns.PacketType;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,75 @@ class AdminJmxIT {
             assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(address).close());
             assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(address,
                     Map.of(JMXConnector.CREDENTIALS, new String[] {"dba", "wrong-password-x"})).close());
+        }
+    }
+
+    /**
+     * What a remote console reaches (issue 11, item 8), for an administrator and a monitor alike: tnsrelay's MXBeans,
+     * a few platform figures, and nothing else of the JVM — no system properties or JVM arguments, no diagnostic
+     * command, VM option, thread dump or garbage collection, no MBean created or removed.
+     */
+    @Test
+    void aRemoteConsoleReachesTnsrelayAndAFewPlatformFiguresAndNothingElse(@TempDir Path dir) throws Exception {
+        Users users = Users.in(dir.resolve("state"), Clock.systemUTC());
+        users.put("dba", Role.ADMIN, "a-long-dba-password".toCharArray());
+        users.put("watcher", Role.MONITOR, "a-long-watch-password".toCharArray());
+        try (TestInstance gw = TestInstance.start(dir, CMAN, new JmxMode.Remote("127.0.0.1", freePort()),
+                Clock.systemUTC())) {
+            JMXServiceURL address = new JMXServiceURL(gw.manager.jmxAddress().orElseThrow());
+            ObjectName instance = ManagementNames.of("Instance", "cman_jmx@" + gw.port(), null);
+            ObjectName runtime = new ObjectName("java.lang:type=Runtime");
+            ObjectName diagnostic = new ObjectName("com.sun.management:type=DiagnosticCommand");
+            ObjectName hotspot = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+            for (String[] who : List.of(new String[] {"dba", "a-long-dba-password"},
+                    new String[] {"watcher", "a-long-watch-password"})) {
+                try (JMXConnector c = JMXConnectorFactory.connect(address, Map.of(JMXConnector.CREDENTIALS, who))) {
+                    MBeanServerConnection s = c.getMBeanServerConnection();
+                    assertEquals("RUNNING", s.getAttribute(instance, "State"), who[0]);
+                    assertTrue((Long) s.getAttribute(runtime, "Uptime") > 0);
+                    assertTrue(s.getAttribute(new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage") != null);
+                    assertTrue((Integer) s.getAttribute(new ObjectName("java.lang:type=Threading"), "ThreadCount") > 0);
+                    assertTrue((Integer) s.getAttribute(new ObjectName("java.lang:type=OperatingSystem"),
+                            "AvailableProcessors") > 0);
+                    assertEquals(List.of("Uptime"), s.getAttributes(runtime, new String[] {"Uptime", "SystemProperties",
+                            "InputArguments"}).asList().stream().map(javax.management.Attribute::getName).toList(),
+                            "of several attributes, only the figures");
+
+                    for (String secret : List.of("SystemProperties", "InputArguments", "ClassPath", "BootClassPath",
+                            "LibraryPath", "Name")) {
+                        assertThrows(SecurityException.class, () -> s.getAttribute(runtime, secret), secret);
+                    }
+                    assertThrows(SecurityException.class, () -> s.getMBeanInfo(diagnostic));
+                    assertThrows(SecurityException.class, () -> s.invoke(diagnostic, "vmFlags",
+                            new Object[] {new String[0]}, new String[] {String[].class.getName()}));
+                    assertThrows(SecurityException.class, () -> s.invoke(diagnostic, "jvmtiAgentLoad",
+                            new Object[] {new String[] {"/tmp/agent.so"}}, new String[] {String[].class.getName()}));
+                    assertThrows(SecurityException.class, () -> s.invoke(hotspot, "setVMOption",
+                            new Object[] {"PrintConcurrentLocks", "true"},
+                            new String[] {String.class.getName(), String.class.getName()}));
+                    assertThrows(SecurityException.class, () -> s.invoke(new ObjectName("java.lang:type=Memory"), "gc",
+                            null, null));
+                    assertThrows(SecurityException.class, () -> s.invoke(new ObjectName("java.lang:type=Threading"),
+                            "dumpAllThreads", new Object[] {true, true}, new String[] {"boolean", "boolean"}));
+                    assertThrows(SecurityException.class, () -> s.setAttribute(new ObjectName("java.lang:type=Threading"),
+                            new javax.management.Attribute("ThreadCpuTimeEnabled", false)));
+                    assertThrows(SecurityException.class, () -> s.createMBean("javax.management.loading.MLet",
+                            new ObjectName("evil:type=MLet")));
+                    assertThrows(SecurityException.class, () -> s.unregisterMBean(instance), "not even tnsrelay's own");
+
+                    java.util.Set<ObjectName> seen = s.queryNames(null, null);
+                    assertTrue(seen.contains(instance) && seen.contains(runtime), seen.toString());
+                    assertTrue(seen.stream().allMatch(n -> n.getDomain().equals("dev.tnsrelay")
+                            || n.getDomain().equals("java.lang")), "only what may be read is listed: " + seen);
+                    assertTrue(!seen.contains(new ObjectName("java.lang:type=Compilation")));
+                    assertTrue(s.isRegistered(instance) && !s.isRegistered(diagnostic));
+                }
+            }
+            String audit = Files.readString(gw.audit());
+            assertTrue(audit.contains("user=dba action=\"jmx invoke com.sun.management:type=DiagnosticCommand"
+                    + " jvmtiAgentLoad\" outcome=\"refused: platform operations are refused remotely\""), audit);
+            assertTrue(audit.contains("user=watcher action=\"jmx createMBean javax.management.loading.MLet"), audit);
+            assertTrue(ManagementFactory.getPlatformMBeanServer().isRegistered(instance), "still there");
         }
     }
 }

@@ -1,0 +1,33 @@
+package dev.tnsrelay.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Addresses written as people write them (RFC 5952 for IPv6), read back to the same address. */
+class IpLiteralTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "127.0.0.1, 127.0.0.1",
+        "0:0:0:0:0:0:0:1, ::1",
+        "0:0:0:0:0:0:0:0, ::",
+        "2001:db8:0:0:0:0:2:1, 2001:db8::2:1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "fe80:0:0:0:0:0:0:0, fe80::",
+    })
+    void shortForm(String given, String expected) {
+        var address = IpLiteral.parse(given).orElseThrow();
+        assertEquals(expected, IpLiteral.text(address));
+        assertEquals(address, IpLiteral.parse(expected).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1, 1522, 127.0.0.1:1522", "::1, 1522, [::1]:1522"})
+    void hostAndPort(String host, int port, String expected) {
+        assertEquals(expected, IpLiteral.hostPort(IpLiteral.parse(host).orElseThrow(), port));
+    }
+}
