@@ -3,7 +3,8 @@
 // drawn again every two seconds (the dashboard every five, as often as the instance samples); pages with inputs
 // (rules, parameters, resolve) only when asked. Text from the server is set with textContent only.
 let session = {csrfToken: '', role: 'monitor'};
-const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, dashboard: 5000};
+const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, blocked: 2000,
+  dashboard: 5000};
 const $ = (id) => document.getElementById(id);
 
 async function api(method, path, body) {
@@ -127,6 +128,13 @@ const pages = {
       const td = row.insertCell();
       if (g.state === 'READY') button(td, 'Suspend', () => api('POST', `gateways/${g.id}/suspend`));
       else if (g.state === 'SUSPENDED') button(td, 'Resume', () => api('POST', `gateways/${g.id}/resume`));
+    });
+  },
+  async blocked() {
+    fill('blocked', await api('GET', 'blocked'), (row, b) => {
+      cell(row, b.address); cell(row, b.endpoint); cell(row, time(b.since)); cell(row, time(b.until));
+      cell(row, hms(b.secondsLeft), 'num');
+      button(row.insertCell(), 'Unblock', () => api('DELETE', `blocked/${encodeURIComponent(b.address)}`), 'admin-only');
     });
   },
   async connections() {

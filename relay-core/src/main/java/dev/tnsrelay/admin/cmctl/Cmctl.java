@@ -41,6 +41,10 @@ public final class Cmctl {
                 admin.resume(caller, c.gateways());
                 yield CmctlLayouts.DONE;
             }
+            case UNBLOCK -> {
+                admin.unblock(caller, c.parameter());
+                yield c.parameter() + " unblocked\n" + CmctlLayouts.DONE;
+            }
             case RELOAD -> {
                 admin.reload(caller);
                 yield CmctlLayouts.DONE;
@@ -91,6 +95,7 @@ public final class Cmctl {
             case "defaults" -> CmctlLayouts.defaults(admin.parameters(caller));
             case "version" -> "CMCTL for tnsrelay: Version " + Administration.version() + "\n" + CmctlLayouts.DONE;
             case "events" -> CmctlLayouts.events(admin.events(caller, 0, 100));
+            case "blocked" -> CmctlLayouts.blocked(admin.blocked(caller));
             default -> CmctlLayouts.status(admin.status(caller)) + CmctlLayouts.gateways(admin.gateways(caller))
                     + CmctlLayouts.rules(admin.rules(caller)) + CmctlLayouts.parameters(admin.parameters(caller))
                     + ServicesReport.format(admin.services(caller));
