@@ -10,6 +10,7 @@ import dev.tnsrelay.testing.FakeTnsListener;
 import dev.tnsrelay.testing.Gateways;
 import dev.tnsrelay.testing.LogLines;
 import dev.tnsrelay.testing.RawTnsClient;
+import dev.tnsrelay.testing.TestCertificates;
 import dev.tnsrelay.tns.PacketType;
 import dev.tnsrelay.tns.RefusePacket;
 import dev.tnsrelay.tns.TnsPacket;
@@ -52,16 +53,25 @@ class ProxyProtocolIT {
     private static Path dir;
     private static int v2Port;
     private static int v1Port;
+    private static int tlsPort;
+    private static TestCertificates certs;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of(HAPROXY)), HAPROXY + " is missing: install Debian's haproxy"
                 + " (scripts/prerequisites does); CI has it");
-        gw = Gateways.start("(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=reject))",
-                "(PROXY_FROM=" + FRONT + ", 10.99.0.0/16)");
+        dir = Files.createTempDirectory("haproxy");
+        certs = TestCertificates.authority("proxy-it");
+        Path wallet = certs.p12Wallet(dir.resolve("wallet"), certs.server());
+        gw = Gateways.fromText("WALLET_LOCATION = (SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + wallet + ")))\n"
+                + "SSL_CLIENT_AUTHENTICATION = FALSE\n"
+                + "cman_proxy = (CONFIGURATION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
+                + "(ADDRESS=(PROTOCOL=tcps)(HOST=127.0.0.1)(PORT=0)))"
+                + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=reject)))"
+                + "(PARAMETER_LIST=(PROXY_FROM=" + FRONT + ", 10.99.0.0/16)))\n");
         v2Port = freePort();
         v1Port = freePort();
-        dir = Files.createTempDirectory("haproxy");
+        tlsPort = freePort();
         String server = "  server gw 127.0.0.1:" + gw.port() + " source " + FRONT;
         Files.writeString(dir.resolve("haproxy.cfg"), String.join("\n",
                 "global", "  maxconn 200",
@@ -69,11 +79,14 @@ class ProxyProtocolIT {
                 "frontend v2", "  bind 127.0.0.1:" + v2Port, "  default_backend gw2",
                 "backend gw2", server + " send-proxy-v2",
                 "frontend v1", "  bind 127.0.0.1:" + v1Port, "  default_backend gw1",
-                "backend gw1", server + " send-proxy", ""));
+                "backend gw1", server + " send-proxy",
+                "frontend tls", "  bind 127.0.0.1:" + tlsPort, "  default_backend gwtls",
+                "backend gwtls", "  server gw 127.0.0.1:" + gw.tcpsPort() + " source " + FRONT + " send-proxy-v2", ""));
         haproxy = new ProcessBuilder(HAPROXY, "-db", "-f", dir.resolve("haproxy.cfg").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
         awaitPort(v2Port);
         awaitPort(v1Port);
+        awaitPort(tlsPort);
     }
 
     @AfterAll
@@ -254,6 +267,30 @@ class ProxyProtocolIT {
             assertEquals(total, reader.get(120, TimeUnit.SECONDS));
             assertArrayEquals(sent.digest(), got.digest(), "every byte through HAProxy and the gateway, intact");
         }
+    }
+
+    /**
+     * HAProxy in TCP mode in front of the TCPS endpoint forwards the TLS bytes unread, after its header: the header
+     * is read first, then the TLS handshake; a header sent straight to the TCPS endpoint from outside PROXY_FROM is
+     * refused before any TLS.
+     */
+    @Test
+    void onATcpsEndpointTheHeaderComesBeforeTheTlsHandshake() throws Exception {
+        try (FakeTnsListener db = new FakeTnsListener()
+                .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo())) {
+            Socket plain = from("127.0.0.1", tlsPort);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) certs.context(null).getSocketFactory()
+                    .createSocket(plain, "localhost", tlsPort, true);
+            try (RawTnsClient c = new RawTnsClient(tls)) {
+                assertEquals(PacketType.ACCEPT, c.handshake(route(tlsPort, db)));
+                List<SessionInfo> live = gw.engine.sessions(s -> s.state() == SessionState.ESTABLISHED);
+                assertEquals(1, live.size(), live.toString());
+                assertTrue(live.get(0).client().startsWith("127.0.0.1:"), live.get(0).client());
+                assertTrue(c.echoes(100_000), "relayed under TLS after the header");
+            }
+        }
+        refused(from("127.0.0.1", gw.tcpsPort()), bytes("PROXY TCP4 10.9.9.9 127.0.0.1 4000 1521\r\n"),
+                "not in PROXY_FROM");
     }
 
     @Test
