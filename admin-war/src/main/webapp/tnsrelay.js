@@ -3,6 +3,8 @@
 // drawn again every two seconds (the dashboard every five, as often as the instance samples); pages with inputs
 // (rules, parameters, resolve) only when asked. Text from the server is set with textContent only.
 let session = {csrfToken: '', role: 'monitor'};
+// The version of the rule list the Rules page shows (its ETag): changes are made on it, or refused (409).
+let rulesVersion = '';
 const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, blocked: 2000,
   dashboard: 5000};
 const $ = (id) => document.getElementById(id);
@@ -12,7 +14,13 @@ async function api(method, path, body) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  if (path.startsWith('rules') && method !== 'GET' && rulesVersion) {
+    headers['If-Match'] = rulesVersion;
+  }
   const res = await fetch('api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  if (path.startsWith('rules') && res.headers.get('ETag')) {
+    rulesVersion = res.headers.get('ETag');
+  }
   if (res.status === 401) {
     location.href = 'login.html';
     throw new Error('log in first');
@@ -177,6 +185,7 @@ const pages = {
     });
     const s = await api('GET', 'status');
     $('rules-file').textContent = s.rulesFile;
+    $('rules-version').textContent = rulesVersion.replace(/"/g, '');
   },
   async parameters() {
     fill('parameters', await api('GET', 'parameters'), (row, p) => {
@@ -331,6 +340,9 @@ function wire() {
       draw();
     } catch (err) {
       showRuleError(text, err);
+      if (err.details && String(err.details.error).includes('changed by someone else')) {
+        pages.rules(); // the list as it is now; the rule stays in the form to be added again
+      }
     }
   });
   $('resolve-form').addEventListener('submit', async (e) => {

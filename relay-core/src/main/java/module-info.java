@@ -28,6 +28,8 @@ module dev.tnsrelay.core {
     exports dev.tnsrelay.admin;
     exports dev.tnsrelay.naming;
     exports dev.tnsrelay.descriptor;
+    // adapter-rar: the data grid it finds on the server (Payara's Hazelcast), for the instance to share its state on
+    exports dev.tnsrelay.grid;
     // admin-war: the model's text layouts and filter grammar (REST's cmctl endpoint), the roles, the one encoder
     // of log text for its own log lines, and the statistics its MicroProfile Metrics gauges and charts read
     exports dev.tnsrelay.admin.cmctl;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-way layering of ARCHITECTURE.md, held against relay-core's compiled classes (tests excluded):
- * {@code net ← descriptor ← (naming, config, rules) ← (registry, tls) ← gateway ← (logfile, admin) ← instance ← cli},
+ * {@code net ← descriptor ← (naming, config, rules) ← (registry, tls) ← gateway ← (logfile, admin) ← cluster ←
+ * instance ← cli}, {@code grid} (the data grid's interface, JDK types only) below {@code cluster} and {@code instance},
  * {@code tns}
  * used by {@code gateway} only, the admin model below its surfaces (cmctl, JMX) and above its users, no Jakarta,
  * Netty inside the network layer (gateway, tns, and tls for its contexts) only, and time from the injected clock outside the engine. A wrong import fails
@@ -45,24 +46,28 @@ class LayeringTest {
                 .layer("gateway").definedBy(P + "gateway..")
                 .layer("logfile").definedBy(P + "logfile..")
                 .layer("admin").definedBy(P + "admin..")
+                .layer("grid").definedBy(P + "grid..")
+                .layer("cluster").definedBy(P + "cluster..")
                 .layer("instance").definedBy(P + "instance..")
                 .layer("cli").definedBy(P + "cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("instance").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("admin").mayOnlyBeAccessedByLayers("instance", "cli")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("instance")
+                .whereLayer("grid").mayOnlyBeAccessedByLayers("cluster", "instance")
+                .whereLayer("admin").mayOnlyBeAccessedByLayers("cluster", "instance", "cli")
                 .whereLayer("logfile").mayOnlyBeAccessedByLayers("instance", "cli")
-                .whereLayer("gateway").mayOnlyBeAccessedByLayers("logfile", "admin", "instance", "cli")
+                .whereLayer("gateway").mayOnlyBeAccessedByLayers("logfile", "admin", "cluster", "instance", "cli")
                 .whereLayer("tns").mayOnlyBeAccessedByLayers("gateway")
-                .whereLayer("registry").mayOnlyBeAccessedByLayers("gateway", "logfile", "admin", "instance")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("gateway", "logfile", "admin", "cluster", "instance")
                 .whereLayer("tls").mayOnlyBeAccessedByLayers("gateway", "logfile", "admin", "instance", "cli")
                 .whereLayer("naming").mayOnlyBeAccessedByLayers("admin", "instance", "cli")
                 // config reads the rule grammar (CmanOra.rule): the one sideways edge, config → rules
                 .whereLayer("config").mayOnlyBeAccessedByLayers("registry", "tls", "gateway", "logfile", "admin",
+                        "cluster", "instance", "cli")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("config", "registry", "gateway", "admin", "cluster",
                         "instance", "cli")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("config", "registry", "gateway", "admin", "instance",
-                        "cli")
                 .whereLayer("descriptor").mayOnlyBeAccessedByLayers("naming", "config", "rules", "registry", "tls",
-                        "gateway", "admin", "instance", "cli");
+                        "gateway", "admin", "cluster", "instance", "cli");
         layers.check(CORE);
     }
 
@@ -78,6 +83,13 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages(P + "admin.jmx..", P + "instance..").should()
                 .dependOnClassesThat().resideInAPackage("javax.management..")
                 .because("MBeans and their registration are admin.jmx's, started by the instance").check(CORE);
+    }
+
+    @Test
+    void theGridHoldsOnlyJdkTypes() {
+        noClasses().that().resideInAPackage(P + "grid..").should().dependOnClassesThat()
+                .resideOutsideOfPackages(P + "grid..", "java..")
+                .because("the grid's members must never need a class of tnsrelay's to read what is in it").check(CORE);
     }
 
     @Test

@@ -18,6 +18,10 @@ public interface NetNamingFactory extends Serializable, Referenceable {
     /** The descriptor as the naming methods give it. */
     Resolved resolve(String identifier) throws ResourceException;
 
-    /** The descriptor routed through this server's gateway: SOURCE_ROUTE with the gateway first. */
+    /**
+     * The descriptor routed through this server's gateway: SOURCE_ROUTE with the gateway first. In a cluster,
+     * through the gateway of every node that takes connections now, in a DESCRIPTION_LIST with FAILOVER and
+     * LOAD_BALANCE on, so that the application keeps connecting when a node dies.
+     */
     Resolved resolveThroughGateway(String identifier) throws ResourceException;
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
 import javax.transaction.xa.XAResource;
 
 /**
- * tnsrelay as a resource adapter: its configuration properties become the instance's settings and the server's
- * WorkManager its executor; {@code start} runs the instance ({@link ConnectionManager}), {@code stop} ends it. A
+ * tnsrelay as a resource adapter: its configuration properties become the instance's settings, the server's
+ * WorkManager its executor and the server's data grid, when it has one, the cluster it shares its state in
+ * ({@link GridLookup}); {@code start} runs the instance ({@link ConnectionManager}), {@code stop} ends it. A
  * cman.ora that is not valid fails the start with file, line and column; the server stays up.
  */
 @Connector(displayName = "tnsrelay", vendorName = "tnsrelay", eisType = "Oracle Net",
@@ -113,7 +114,8 @@ public class TnsRelayResourceAdapter implements ResourceAdapter {
         Settings settings = new Settings(TnsAdmin.discover(tnsAdmin, System.getenv()).folder(), Optional.empty(),
                 Optional.of(instance), Settings.stateFolder(stateDir, System.getenv()),
                 Settings.jmx(jmxHost, jmxPort == null ? 0 : jmxPort), Clock.systemUTC(),
-                new WorkManagerExecutor(context.getWorkManager()), adminHosts == null ? "" : adminHosts);
+                new WorkManagerExecutor(context.getWorkManager()), adminHosts == null ? "" : adminHosts)
+                .withGrid(GridLookup::find);
         try {
             running = ConnectionManager.start(settings);
         } catch (StartupException e) {

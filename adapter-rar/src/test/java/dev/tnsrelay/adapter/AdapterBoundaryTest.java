@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapter hosts the instance and decides nothing of its own: of relay-core it uses the composition root
- * ({@code instance}), the admin model it hands to the WAR, and the naming results it hands to applications.
+ * ({@code instance}), the admin model it hands to the WAR, the naming results it hands to applications, and the
+ * grid interface it implements on Payara's Hazelcast; only {@code PayaraGrid} names Hazelcast.
  */
 class AdapterBoundaryTest {
 
@@ -27,8 +28,20 @@ class AdapterBoundaryTest {
                 .resideInAnyPackage("dev.tnsrelay.gateway..", "dev.tnsrelay.tns..", "dev.tnsrelay.config..",
                         "dev.tnsrelay.rules..", "dev.tnsrelay.registry..", "dev.tnsrelay.net..",
                         "dev.tnsrelay.admin.cmctl..", "dev.tnsrelay.admin.jmx..", "dev.tnsrelay.admin.users..",
-                        "dev.tnsrelay.cli..", "dev.tnsrelay.web..")
+                        "dev.tnsrelay.cli..", "dev.tnsrelay.web..", "dev.tnsrelay.cluster..")
                 .because("the composition is relay-core's ConnectionManager; the adapter only hosts it").check(ADAPTER);
+    }
+
+    @Test
+    void onlyPayaraGridNamesHazelcast() {
+        noClasses().that().resideInAPackage("dev.tnsrelay.adapter..").and().doNotHaveSimpleName("PayaraGrid")
+                .and().doNotHaveFullyQualifiedName("dev.tnsrelay.adapter.PayaraGrid$HazelcastMap")
+                .and().doNotHaveFullyQualifiedName("dev.tnsrelay.adapter.PayaraGrid$Changes")
+                .and().doNotHaveFullyQualifiedName("dev.tnsrelay.adapter.PayaraGrid$1")
+                .and().doNotHaveFullyQualifiedName("dev.tnsrelay.adapter.GridLookup$Payara")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .because("the grid is reached through dev.tnsrelay.grid.Grid; Payara's is one implementation")
+                .check(ADAPTER);
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Errors as JSON, by the kind the admin model gives them: an administrator's mistake is 400 with the TNS message
  * (and, for a rule that does not read, which rule and column, so the screen can point at it), a role that may not
- * do it 403, a stopped instance 409 (TNS-04011), too many administration sessions 503, and an adapter that is
- * not running 503.
+ * do it 403, a stopped instance 409 (TNS-04011), a rule list changed by someone else since the version the change
+ * was made from 409, too many administration sessions or a rule change without a cluster majority 503, and an
+ * adapter that is not running 503.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<RuntimeException> {
@@ -44,6 +45,7 @@ public class ApiErrors implements ExceptionMapper<RuntimeException> {
             case DENIED -> 403;
             case STOPPED -> 409;
             case BUSY -> 503;
+            case CONFLICT -> 409;
         };
     }
 }

@@ -10,6 +10,7 @@ import dev.tnsrelay.admin.InstanceStatus;
 import dev.tnsrelay.admin.ParameterValue;
 import dev.tnsrelay.admin.Resolved;
 import dev.tnsrelay.admin.RuleCheck;
+import dev.tnsrelay.admin.RuleEdit;
 import dev.tnsrelay.admin.RuleEntry;
 import dev.tnsrelay.admin.ServiceStatus;
 import dev.tnsrelay.admin.cmctl.Cmctl;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,10 +36,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The REST API: each call is one typed call of the admin model, made as the caller the security filter
@@ -155,10 +161,12 @@ public class Resources {
         return admin().services(caller());
     }
 
+    /** The rule list, with its version as the ETag: send it back in If-Match to change the list you saw. */
     @GET
     @Path("rules")
-    public List<RuleEntry> rules() {
-        return admin().rules(caller());
+    public Response rules() {
+        long version = admin().rulesVersion(caller());
+        return versioned(admin().rules(caller()), version);
     }
 
     /** The rule tester: which rule of the live list meets a connect from source to destination for service. */
@@ -170,35 +178,62 @@ public class Resources {
         return admin().checkRule(caller(), source, destination, service);
     }
 
-    /** {@code {"rule": "(RULE=…)"}} appends; with {@code "position": n} inserts there. */
+    /**
+     * {@code {"rule": "(RULE=…)"}} appends; with {@code "position": n} inserts there. Every change of the list
+     * takes {@code If-Match: "<version>"}: made on that version of the list, or refused with 409 when another
+     * administrator changed it since (on this server or another of the cluster).
+     */
     @POST
     @Path("rules")
-    public List<RuleEntry> addRule(JsonObject body) {
+    public Response addRule(@HeaderParam("If-Match") String ifMatch, JsonObject body) {
         String rule = text(body, "rule");
-        return body.containsKey("position") ? admin().insertRule(caller(), number(body, "position"), rule)
-                : admin().addRule(caller(), rule);
+        return edit(ifMatch, body.containsKey("position") ? RuleEdit.insert(number(body, "position"), rule)
+                : RuleEdit.add(rule));
     }
 
     /** {@code {"rules": ["(RULE=…)", …]}}: the whole list at once. */
     @PUT
     @Path("rules")
-    public List<RuleEntry> replaceRules(JsonObject body) {
+    public Response replaceRules(@HeaderParam("If-Match") String ifMatch, JsonObject body) {
         if (body == null || !body.containsKey("rules") || body.get("rules").getValueType() != JsonValue.ValueType.ARRAY) {
             throw new BadRequestException("the JSON body needs \"rules\" (an array of strings)");
         }
-        return admin().replaceRules(caller(), body.getJsonArray("rules").getValuesAs(JsonString::getString));
+        return edit(ifMatch, RuleEdit.replace(body.getJsonArray("rules").getValuesAs(JsonString::getString)));
     }
 
     @DELETE
     @Path("rules/{position}")
-    public List<RuleEntry> removeRule(@PathParam("position") int position) {
-        return admin().removeRule(caller(), position);
+    public Response removeRule(@HeaderParam("If-Match") String ifMatch, @PathParam("position") int position) {
+        return edit(ifMatch, RuleEdit.remove(position));
     }
 
     @POST
     @Path("rules/move")
-    public List<RuleEntry> moveRule(JsonObject body) {
-        return admin().moveRule(caller(), number(body, "from"), number(body, "to"));
+    public Response moveRule(@HeaderParam("If-Match") String ifMatch, JsonObject body) {
+        return edit(ifMatch, RuleEdit.move(number(body, "from"), number(body, "to")));
+    }
+
+    private Response edit(String ifMatch, RuleEdit edit) {
+        List<RuleEntry> rules = admin().editRules(caller(), version(ifMatch), edit);
+        return versioned(rules, admin().rulesVersion(caller()));
+    }
+
+    /** {@code If-Match: "7"} (or {@code 7}); none, or {@code *}: the list as it is now. */
+    static OptionalLong version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match is the rule list's version as its ETag gives it, not " + ifMatch);
+        }
+    }
+
+    private static Response versioned(List<RuleEntry> rules, long version) {
+        return Response.ok(new GenericEntity<List<RuleEntry>>(rules) { }).tag(new EntityTag(Long.toString(version)))
+                .build();
     }
 
     @GET

@@ -4,7 +4,8 @@ package dev.tnsrelay.admin;
  * The catalogue of the admin model's messages, as cmctl numbers them: every TNS-04xxx (and the TNS-12546 of a
  * refused role) that a door can show comes from here, with the kind of failure each door answers for.
  * TNS-04005, 04011, 04012, 04049, 04072 and 12546 are Oracle's own; TNS-04014 is what tnsrelay answers for a command,
- * value or state that is not valid (cmctl's own texts for those are not documented).
+ * value or state that is not valid, and for what Oracle's cmctl does not have (a rule list changed meanwhile, a
+ * node of a cluster); cmctl's own texts for those are not documented.
  */
 public enum AdminError {
     /** The command or a value in it is not valid. */
@@ -29,6 +30,12 @@ public enum AdminError {
      * Thrown as a {@link LoginThrottledException}, which says how long.
      */
     THROTTLED("TNS-12546", "TNS:permission denied", Kind.BUSY),
+    /** A rule list change made from a version the list has moved on from (another administrator's change). */
+    CONFLICT("TNS-04014", "the rule list was changed by someone else", Kind.CONFLICT),
+    /** A node of the cluster that is not there, did not answer, or a cluster action on a server that runs alone. */
+    NODE("TNS-04014", "", Kind.MISTAKE),
+    /** A rule list change on the side of a network split that holds fewer than a majority of the cluster. */
+    NO_QUORUM("TNS-04014", "rule list changes are refused", Kind.BUSY),
     /** MAX_CMCTL_SESSIONS administration sessions are open already. */
     TOO_MANY_SESSIONS("TNS-04014", "MAX_CMCTL_SESSIONS administration sessions are open", Kind.BUSY);
 
@@ -41,7 +48,9 @@ public enum AdminError {
         /** The instance is stopped. */
         STOPPED,
         /** Too many administration sessions: try again later. */
-        BUSY
+        BUSY,
+        /** Made from a version of the rule list that is not the latest: read it again, then change it. */
+        CONFLICT
     }
 
     private final String code;

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,8 +39,10 @@ import java.util.stream.Collectors;
  * as typed operations. Each takes the {@link Caller} and checks the role itself: a MONITOR looks, an ADMIN also
  * changes. Every change (and every refused one) is written to the {@link AuditLog} with who asked. Rule list
  * changes are checked whole, written to cman.ora, then given to the gateways in one step: new connections meet
- * the new list, established sessions are left alone. set, reload, suspend, resume, close and shutdown need a
- * started instance (TNS-04011); startup builds a new engine after a shutdown.
+ * the new list, established sessions are left alone; the list has a version, and a change made from a version it
+ * has moved on from is refused ({@link RuleListStore}: this server's, or the cluster's). set, reload, suspend,
+ * resume, close and shutdown need a started instance (TNS-04011); startup builds a new engine after a shutdown.
+ * The cluster's views and actions are {@link #cluster()}'s.
  */
 public final class Administration {
 
@@ -57,6 +60,8 @@ public final class Administration {
     private final Statistics statistics;
     /** Where the rule tester's name lookups run, each bounded. */
     private final Executor lookups;
+    private final RuleListStore ruleList;
+    private final ClusterAdministration cluster;
     /** How long a shutdown abort waits for the gateways to close their sockets. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
     /** Changes read, change and write the rule list or the engine: one at a time. */
@@ -66,10 +71,12 @@ public final class Administration {
      * @param hosts the names the admin doors answer to besides loopback's
      * @param statistics the instance's statistics (listening to every engine it starts)
      * @param lookups threads for the rule tester's host name lookups
+     * @param ruleList keeps the rule list: null for this server's own (cman.ora), else the cluster's shared one
+     * @param cluster the cluster this instance belongs to ({@link ClusterControl#ALONE}: none)
      */
     public Administration(InstanceControl instance, CmanOraFile config, AuditLog audit, Users users,
             Function<String, Resolution> resolver, Clock clock, AdminHosts hosts, Statistics statistics,
-            Executor lookups) {
+            Executor lookups, RuleListStore ruleList, ClusterControl cluster) {
         this.instance = instance;
         this.hosts = hosts;
         this.guard = new LoginGuard(clock);
@@ -81,6 +88,13 @@ public final class Administration {
         this.resolver = resolver;
         this.clock = clock;
         this.sessions = new AdminSessions(() -> engine().parameters().number(CmanParameter.MAX_CMCTL_SESSIONS), clock);
+        this.ruleList = ruleList != null ? ruleList : new LocalRuleList(instance, config, clock);
+        this.cluster = new ClusterAdministration(this, cluster, audit);
+    }
+
+    /** The cluster this instance belongs to: its members, and the connections and actions of any node. */
+    public ClusterAdministration cluster() {
+        return cluster;
     }
 
     private RelayEngine engine() {
@@ -219,7 +233,7 @@ public final class Administration {
         }
     }
 
-    private static void looks(Caller caller) {
+    static void looks(Caller caller) {
         if (caller == null) {
             throw AdminError.DENIED.exception("log in first");
         }
@@ -272,7 +286,16 @@ public final class Administration {
                 .toList();
     }
 
+    /** SHOW CONNECTIONS: this node's, or with a node filter another node's (every node's for {@code node *}). */
     public List<Connection> connections(Caller caller, ConnectionFilter filter) {
+        looks(caller);
+        if (filter.node().isPresent()) {
+            return cluster.connections(caller, filter).stream().flatMap(n -> n.connections().stream()).toList();
+        }
+        return localConnections(caller, filter);
+    }
+
+    List<Connection> localConnections(Caller caller, ConnectionFilter filter) {
         looks(caller);
         Instant now = clock.instant();
         return engine().sessions(filter.at(now)).stream().map(s -> Connection.of(s, now)).toList();
@@ -288,6 +311,12 @@ public final class Administration {
     public List<RuleEntry> rules(Caller caller) {
         looks(caller);
         return rules();
+    }
+
+    /** The version of the rule list: every change moves it on by one (in a cluster, the cluster's version). */
+    public long rulesVersion(Caller caller) {
+        looks(caller);
+        return ruleList.current().version();
     }
 
     private List<RuleEntry> rules() {
@@ -398,8 +427,18 @@ public final class Administration {
 
     // ---- changes
 
-    /** CLOSE CONNECTIONS: the number closed; none matching is TNS-04049. Works while the instance drains too. */
+    /**
+     * CLOSE CONNECTIONS: the number closed; none matching is TNS-04049. Works while the instance drains too. With
+     * a node filter, on that node (every node for {@code node *}).
+     */
     public int close(Caller caller, ConnectionFilter filter) {
+        if (filter.node().isPresent()) {
+            return cluster.close(caller, filter);
+        }
+        return localClose(caller, filter);
+    }
+
+    int localClose(Caller caller, ConnectionFilter filter) {
         return change(caller, ("close connections " + filter.text()).strip(), () -> {
             RelayEngine e = started(EngineState.RUNNING, EngineState.DRAINING);
             int n = e.close(filter.at(clock.instant()));
@@ -512,6 +551,7 @@ public final class Administration {
         change(caller, "reload", () -> {
             RelayEngine e = started(EngineState.RUNNING);
             e.reload(config.reread());
+            ruleList.reloaded(e.rules(), caller);
             try {
                 instance.parametersChanged(e.parameters());
             } catch (IOException x) {
@@ -590,61 +630,47 @@ public final class Administration {
 
     /** Appends a rule (it is tried last). Rule changes are kept in cman.ora, started or not. */
     public List<RuleEntry> addRule(Caller caller, String rule) {
-        return editRules(caller, "rule add " + rule, rules -> rules.add(parse(rule, 1)));
+        return editRules(caller, OptionalLong.empty(), RuleEdit.add(rule));
     }
 
     /** Puts a rule at {@code position} (1 is tried first); the rules from there move down one. */
     public List<RuleEntry> insertRule(Caller caller, int position, String rule) {
-        return editRules(caller, "rule insert " + position + " " + rule, rules -> {
-            checkPosition(position, rules.size() + 1);
-            rules.add(position - 1, parse(rule, 1));
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.insert(position, rule));
     }
 
     public List<RuleEntry> removeRule(Caller caller, int position) {
-        return editRules(caller, "rule remove " + position, rules -> {
-            checkPosition(position, rules.size());
-            rules.remove(position - 1);
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.remove(position));
     }
 
     public List<RuleEntry> moveRule(Caller caller, int from, int to) {
-        return editRules(caller, "rule move " + from + " to " + to, rules -> {
-            checkPosition(from, rules.size());
-            checkPosition(to, rules.size());
-            rules.add(to - 1, rules.remove(from - 1));
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.move(from, to));
     }
 
     /** The whole list at once; a rule that does not read is reported by its number and column. */
     public List<RuleEntry> replaceRules(Caller caller, List<String> texts) {
-        return editRules(caller, "rule replace " + texts.size() + " rules " + String.join(" ", texts), rules -> {
-            List<Rule> parsed = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                parsed.add(parse(texts.get(i), i + 1));
-            }
-            rules.clear();
-            rules.addAll(parsed);
-        });
+        return editRules(caller, OptionalLong.empty(), RuleEdit.replace(texts));
     }
 
-    private List<RuleEntry> editRules(Caller caller, String what, Consumer<List<Rule>> edit) {
+    /**
+     * Changes the rule list as it is at version {@code basedOn} (empty: as it is now). When the list has moved on
+     * from that version (another administrator, on this node or another), nothing is changed: CONFLICT says which
+     * version it is at and who made it.
+     *
+     * @return the list after the change
+     */
+    public List<RuleEntry> editRules(Caller caller, OptionalLong basedOn, RuleEdit edit) {
+        String what = edit.what() + (basedOn.isPresent() ? " (from version " + basedOn.getAsLong() + ")" : "");
         return change(caller, what, () -> {
-            List<Rule> rules = new ArrayList<>(engine().rules().rules());
-            edit.accept(rules);
-            engine().reload(config.saveRules(new RuleList(rules)));
+            RuleListStore.Versioned now = ruleList.current();
+            long from = basedOn.orElse(now.version());
+            if (from != now.version()) {
+                throw RuleListStore.conflict(now, from);
+            }
+            List<Rule> rules = new ArrayList<>(now.rules());
+            edit.applyTo(rules);
+            ruleList.replace(from, new RuleList(rules), caller);
             return rules();
         });
-    }
-
-    private static Rule parse(String text, int number) {
-        return CmanOra.rule(text == null ? "" : text.strip(), "rule " + number);
-    }
-
-    private static void checkPosition(int position, int last) {
-        if (position < 1 || position > last) {
-            throw AdminError.INVALID.exception("rule position " + position + " is not between 1 and " + last);
-        }
     }
 
     /**

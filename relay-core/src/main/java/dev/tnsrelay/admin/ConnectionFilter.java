@@ -2,6 +2,7 @@ package dev.tnsrelay.admin;
 
 import dev.tnsrelay.gateway.SessionInfo;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +28,14 @@ public interface ConnectionFilter {
     /** The engine's predicate, with ages measured at {@code now}. */
     Predicate<SessionInfo> at(Instant now);
 
-    /** The filter as cmctl writes it ({@code for sales using 1}, {@code 17 18}); empty for all. */
+    /** The filter as cmctl writes it ({@code for sales using 1}, {@code 17 18}); empty for all. The node is apart. */
     String text();
+
+    /**
+     * The node of the cluster whose connections these are ({@code node host:port}, {@code node *} for every node);
+     * empty: this node's.
+     */
+    default Optional<String> node() {
+        return Optional.empty();
+    }
 }

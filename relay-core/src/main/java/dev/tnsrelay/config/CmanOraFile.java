@@ -70,12 +70,7 @@ public final class CmanOraFile {
      */
     public synchronized RuleList saveRules(RuleList rules) {
         String updated = withRules(text(), instance, rules);
-        RuleList readBack = instanceIn(CmanOra.parse(updated, file.toString()), instance).rules();
-        List<String> written = readBack.rules().stream().map(Rule::text).toList();
-        List<String> wanted = rules.rules().stream().map(Rule::text).toList();
-        if (!written.equals(wanted)) {
-            throw new IllegalStateException("the rewritten " + file + " would read back as " + written);
-        }
+        RuleList readBack = readBack(updated, rules);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".cman", ".ora"); // owner-only
@@ -110,6 +105,24 @@ public final class CmanOraFile {
                     was.group().getName(), e.getMessage());
         }
         to.setPermissions(was.permissions());
+    }
+
+    /**
+     * Checks that {@code rules} can be written: the file as {@link #saveRules} would write it reads back as these
+     * rules. Nothing is written (a cluster checks a change before it offers it to the other servers).
+     */
+    public synchronized void checkRules(RuleList rules) {
+        readBack(withRules(text(), instance, rules), rules);
+    }
+
+    private RuleList readBack(String updated, RuleList rules) {
+        RuleList readBack = instanceIn(CmanOra.parse(updated, file.toString()), instance).rules();
+        List<String> written = readBack.rules().stream().map(Rule::text).toList();
+        List<String> wanted = rules.rules().stream().map(Rule::text).toList();
+        if (!written.equals(wanted)) {
+            throw new IllegalStateException("the rewritten " + file + " would read back as " + written);
+        }
+        return readBack;
     }
 
     /** {@code text} with the RULE_LIST of {@code instanceName} replaced by {@code rules}, laid out as Oracle's tools do. */

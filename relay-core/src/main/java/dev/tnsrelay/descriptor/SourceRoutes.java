@@ -45,6 +45,34 @@ public final class SourceRoutes {
         return ConnectDescriptor.of(NvPair.of("DESCRIPTION_LIST", list));
     }
 
+    /**
+     * Through any of several gateways (the nodes of a cluster): one description per gateway and route, in a
+     * DESCRIPTION_LIST with FAILOVER and LOAD_BALANCE on, so that a client spreads over the gateways and goes on to
+     * the next when one does not answer. The routes' own order is not kept: LOAD_BALANCE tries them all at random.
+     */
+    public static ConnectDescriptor via(ConnectDescriptor original, List<Address> gateways) {
+        if (gateways.size() == 1) {
+            return via(original, gateways.get(0));
+        }
+        List<NvPair> list = new ArrayList<>();
+        list.add(NvPair.of("FAILOVER", "on"));
+        list.add(NvPair.of("LOAD_BALANCE", "on"));
+        for (Description d : original.descriptions()) {
+            List<List<Address>> routes = new ArrayList<>();
+            if (d.sourceRoute()) {
+                routes.add(d.addresses());
+            } else {
+                d.addresses().forEach(a -> routes.add(List.of(a)));
+            }
+            for (List<Address> route : routes) {
+                for (Address gateway : gateways) {
+                    list.add(routed(d, gateway, route));
+                }
+            }
+        }
+        return ConnectDescriptor.of(NvPair.of("DESCRIPTION_LIST", list));
+    }
+
     private static NvPair routed(Description d, Address gateway, List<Address> route) {
         List<NvPair> parts = new ArrayList<>();
         parts.add(NvPair.of("SOURCE_ROUTE", "yes"));

@@ -3,12 +3,14 @@ package dev.tnsrelay.instance;
 import dev.tnsrelay.admin.AdminHosts;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.AuditLog;
+import dev.tnsrelay.admin.ClusterControl;
 import dev.tnsrelay.admin.InstanceControl;
 import dev.tnsrelay.admin.jmx.AdminMBeans;
 import dev.tnsrelay.admin.jmx.RemoteJmx;
 import dev.tnsrelay.admin.stats.Sampler;
 import dev.tnsrelay.admin.stats.Statistics;
 import dev.tnsrelay.admin.users.Users;
+import dev.tnsrelay.cluster.ClusterNode;
 import dev.tnsrelay.config.CmanConfiguration;
 import dev.tnsrelay.config.CmanInstance;
 import dev.tnsrelay.config.CmanOra;
@@ -21,6 +23,7 @@ import dev.tnsrelay.gateway.EngineState;
 import dev.tnsrelay.gateway.EventLog;
 import dev.tnsrelay.gateway.RelayEngine;
 import dev.tnsrelay.gateway.SessionListener;
+import dev.tnsrelay.grid.Grid;
 import dev.tnsrelay.logfile.InstanceLog;
 import dev.tnsrelay.naming.NamingFiles;
 import dev.tnsrelay.naming.Resolution;
@@ -49,6 +52,10 @@ import javax.management.JMException;
  * <p>The service registry, the event log, the naming files and the admin model are the instance's and outlive a
  * shutdown: STARTUP builds a new engine on them from cman.ora as it is then. The naming resolver is built once
  * and rebuilt when tnsnames.ora, sqlnet.ora or ldap.ora change.
+ *
+ * <p>When the host has a data grid ({@link Settings#grid()}), the instance is a node of a cluster
+ * ({@link ClusterNode}): before its gateways listen it takes the cluster's rule list, administrators and
+ * registrations; from then on a change made on any node applies on every node.
  */
 public final class ConnectionManager implements AutoCloseable {
 
@@ -70,6 +77,9 @@ public final class ConnectionManager implements AutoCloseable {
     private final Statistics statistics;
     private final Sampler sampler;
     private boolean samplerStarted;
+    private final Control control = new Control();
+    /** This instance as a node of a cluster; null when it runs alone. */
+    private final ClusterNode cluster;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     /** Guards the engine's replacement, the MBeans and the end. */
     private final Object lifecycle = new Object();
@@ -124,9 +134,23 @@ public final class ConnectionManager implements AutoCloseable {
         statistics = new Statistics(settings.clock(), () -> Optional.ofNullable(engine));
         listeners.add(statistics);
         sampler = new Sampler(statistics);
-        administration = new Administration(new Control(), config,
+        Optional<Grid> grid;
+        try {
+            grid = settings.grid().get();
+        } catch (RuntimeException e) {
+            log.close();
+            throw new StartupException("cluster: the data grid cannot be used: " + e.getMessage(), e);
+        }
+        cluster = grid.map(g -> new ClusterNode(g, configured.name(), control, config, registry, events, users,
+                settings.stateFolder(), settings.clock(), settings.executor())).orElse(null);
+        administration = new Administration(control, config,
                 new AuditLog(Optional.of(settings.stateFolder().resolve(AuditLog.FILE)), events, settings.clock()),
-                users, naming::resolve, settings.clock(), hosts, statistics, settings.executor());
+                users, naming::resolve, settings.clock(), hosts, statistics, settings.executor(),
+                cluster == null ? null : cluster.ruleList(),
+                cluster == null ? ClusterControl.ALONE : cluster);
+        if (cluster != null) {
+            cluster.attach(administration);
+        }
     }
 
     /** Reads the settings' cman.ora and starts the instance. */
@@ -154,15 +178,30 @@ public final class ConnectionManager implements AutoCloseable {
             if (engine != null || closed) {
                 throw new IllegalStateException("instance " + configured.name() + " was started already");
             }
+            CmanInstance first = configured;
             try {
-                engine = started(newEngine(configured));
+                if (cluster != null && cluster.join(configured.rules())) {
+                    first = config.reread(); // the cluster's rules, written to cman.ora: before anything listens
+                }
+            } catch (Exception e) {
+                cluster.close();
+                throw new StartupException("cluster: " + e.getMessage(), e);
+            }
+            try {
+                engine = started(newEngine(first));
             } catch (IOException e) {
+                if (cluster != null) {
+                    cluster.close();
+                }
                 throw new StartupException(e.getMessage(), e);
             }
             try {
                 users.createAdminIfNone().ifPresent(note -> LOG.log(Level.WARNING, "tnsrelay: first start:"
                         + " administrator ''admin'' created; its password is in {0} (readable by this account only;"
                         + " it is removed when the admin password is changed with bin/tnsrelay-passwd)", note));
+                if (cluster != null) {
+                    cluster.start();
+                }
                 startJmx();
                 settings.executor().execute(sampler);
                 samplerStarted = true;
@@ -258,8 +297,18 @@ public final class ConnectionManager implements AutoCloseable {
         return naming.resolve(identifier);
     }
 
-    /** {@code descriptor} routed through this instance: SOURCE_ROUTE with its first listening address first. */
+    /**
+     * {@code descriptor} routed through this instance: SOURCE_ROUTE with its first listening address first. In a
+     * cluster, through the gateway of every node that takes connections, with FAILOVER and LOAD_BALANCE on, so that
+     * a client keeps connecting when a node dies.
+     */
     public ConnectDescriptor throughGateway(ConnectDescriptor descriptor) {
+        if (cluster != null) {
+            List<Address> every = cluster.gateways();
+            if (!every.isEmpty()) {
+                return SourceRoutes.via(descriptor, every);
+            }
+        }
         return SourceRoutes.via(descriptor, gatewayAddress());
     }
 
@@ -322,6 +371,9 @@ public final class ConnectionManager implements AutoCloseable {
             }
             closed = true;
             lifecycle.notifyAll();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         if (remoteJmx != null) {
             try {

@@ -1,10 +1,12 @@
 package dev.tnsrelay.instance;
 
+import dev.tnsrelay.grid.Grid;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * What an instance is built from, whoever hosts it (the resource adapter, the standalone main, a test).
@@ -16,14 +18,27 @@ import java.util.concurrent.Executor;
  * @param executor where the listener and gateway loops run: the server's WorkManager, or a plain pool
  * @param adminHosts the host names the admin screens and REST API answer to besides loopback's, separated by commas
  *        ({@link dev.tnsrelay.admin.AdminHosts}); empty: loopback only
+ * @param grid the data grid this instance shares its rules, registrations and administrators on, looked up when the
+ *        instance is built; empty: it runs alone
  */
 public record Settings(Optional<Path> tnsAdmin, Optional<Path> cmanOra, Optional<String> instance, Path stateFolder,
-        JmxMode jmx, Clock clock, Executor executor, String adminHosts) {
+        JmxMode jmx, Clock clock, Executor executor, String adminHosts, Supplier<Optional<Grid>> grid) {
 
-    /** Settings whose admin doors answer to loopback names only. */
+    /** An instance that runs alone, whose admin doors answer to loopback names only. */
     public Settings(Optional<Path> tnsAdmin, Optional<Path> cmanOra, Optional<String> instance, Path stateFolder,
             JmxMode jmx, Clock clock, Executor executor) {
         this(tnsAdmin, cmanOra, instance, stateFolder, jmx, clock, executor, "");
+    }
+
+    /** An instance that runs alone: no data grid. */
+    public Settings(Optional<Path> tnsAdmin, Optional<Path> cmanOra, Optional<String> instance, Path stateFolder,
+            JmxMode jmx, Clock clock, Executor executor, String adminHosts) {
+        this(tnsAdmin, cmanOra, instance, stateFolder, jmx, clock, executor, adminHosts, Optional::empty);
+    }
+
+    /** The same settings, with the data grid the host finds when the instance starts (empty: none, alone). */
+    public Settings withGrid(Supplier<Optional<Grid>> found) {
+        return new Settings(tnsAdmin, cmanOra, instance, stateFolder, jmx, clock, executor, adminHosts, found);
     }
 
     /** The state folder: the one given, else {@code $TNSRELAY_HOME}, else {@code ~/.tnsrelay}. */

@@ -19,6 +19,10 @@ public interface RegistrationListener {
     default void registered(Registration registration, Optional<InetAddress> from, boolean renewal) {
     }
 
+    /** A registration taken by another server of the cluster ({@code node}) was taken here too. */
+    default void adopted(Registration registration, String node, boolean renewal) {
+    }
+
     /** Valid node checking refused a registration ({@code why} is TNS-01182's text). */
     default void refused(Registration registration, InetAddress from, String why) {
     }

@@ -82,6 +82,15 @@ public final class ServiceRegistry {
         tell(l -> l.registered(r, Optional.empty(), renewal));
     }
 
+    /**
+     * A registration that another server of the cluster took (its valid node checking was done there): routable
+     * here too, with this server's own session counts added to its load.
+     */
+    public void adopt(Registration r, String fromNode) {
+        boolean renewal = store(r);
+        tell(l -> l.adopted(r, fromNode, renewal));
+    }
+
     /** True if it replaced a live registration of the same service and instance. */
     private boolean store(Registration r) {
         Instant now = clock.instant();

@@ -39,6 +39,23 @@ class SourceRoutesTest {
     }
 
     @Test
+    void throughTheGatewaysOfEveryNodeWithFailoverAndLoadBalance() {
+        ConnectDescriptor routed = SourceRoutes.via(ConnectDescriptor.parse("(DESCRIPTION=(ADDRESS=(HOST=db)(PORT=1521))"
+                + "(CONNECT_DATA=(SERVICE_NAME=sales)))", "t"), List.of(GATEWAY, Address.tcp("10.0.0.2", 1522),
+                Address.tcp("10.0.0.3", 1522)));
+        assertTrue(routed.isList() && routed.failover() && routed.loadBalance(), routed.toString());
+        assertTrue(routed.toString().startsWith("(DESCRIPTION_LIST=(FAILOVER=on)(LOAD_BALANCE=on)(DESCRIPTION="
+                + "(SOURCE_ROUTE=yes)(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1522))(ADDRESS="), routed.toString());
+        List<List<String>> routes = ConnectOrder.of(routed, new Random(7)).stream().map(SourceRoutesTest::hops)
+                .sorted(java.util.Comparator.comparing(r -> r.get(0))).toList();
+        assertEquals(List.of(List.of("10.0.0.2:1522", "db:1521"), List.of("10.0.0.3:1522", "db:1521"),
+                List.of("127.0.0.1:1522", "db:1521")), routes, "every gateway, each in front of the database");
+        assertEquals(SourceRoutes.via(ConnectDescriptor.parse("(DESCRIPTION=(ADDRESS=(HOST=db)(PORT=1521)))", "t"),
+                GATEWAY), SourceRoutes.via(ConnectDescriptor.parse("(DESCRIPTION=(ADDRESS=(HOST=db)(PORT=1521)))", "t"),
+                List.of(GATEWAY)), "one node: as today");
+    }
+
+    @Test
     void anExistingChainKeepsItsHops() {
         ConnectDescriptor routed = SourceRoutes.via(ConnectDescriptor.parse("(DESCRIPTION=(SOURCE_ROUTE=yes)"
                 + "(ADDRESS=(HOST=cman2)(PORT=1630))(ADDRESS=(HOST=db)(PORT=1521))(CONNECT_DATA=(SID=X)))", "t"), GATEWAY);

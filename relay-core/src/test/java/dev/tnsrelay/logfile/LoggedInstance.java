@@ -84,7 +84,7 @@ final class LoggedInstance implements AutoCloseable {
                 dev.tnsrelay.admin.users.Users.in(state, clock), name -> {
                     throw new UnsupportedOperationException("no naming here");
                 }, clock, dev.tnsrelay.admin.AdminHosts.of(""), new dev.tnsrelay.admin.stats.Statistics(clock, () -> java.util.Optional.of(engine)),
-                Runnable::run);
+                Runnable::run, null, dev.tnsrelay.admin.ClusterControl.ALONE);
         return new dev.tnsrelay.admin.cmctl.Cmctl(admin);
     }
 

@@ -4,6 +4,7 @@ import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.users.Role;
 import dev.tnsrelay.gateway.SessionListener;
+import dev.tnsrelay.grid.Grid;
 import dev.tnsrelay.instance.ConnectionManager;
 import dev.tnsrelay.instance.JmxMode;
 import dev.tnsrelay.instance.Settings;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A whole instance as the adapter and the standalone main build it ({@link ConnectionManager}), from a cman.ora
@@ -36,17 +38,29 @@ public final class TestInstance implements AutoCloseable {
     }
 
     public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock) throws Exception {
-        return start(dir, cmanOra, jmx, clock, List.of());
+        return start(dir, cmanOra, jmx, clock, List.of(), Optional::empty);
     }
 
     /** The same, with session listeners on every engine it starts (a test's {@link SessionEvents}). */
     public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock,
             List<SessionListener> listeners) throws Exception {
+        return start(dir, cmanOra, jmx, clock, listeners, Optional::empty);
+    }
+
+    /** An instance that is a node of the cluster on {@code grid}. */
+    public static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock,
+            Supplier<Optional<Grid>> grid) throws Exception {
+        return start(dir, cmanOra, jmx, clock, List.of(), grid);
+    }
+
+    private static TestInstance start(Path dir, String cmanOra, JmxMode jmx, Clock clock,
+            List<SessionListener> listeners, Supplier<Optional<Grid>> grid) throws Exception {
+        Files.createDirectories(dir);
         Files.writeString(dir.resolve("cman.ora"), cmanOra);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             ConnectionManager m = new ConnectionManager(new Settings(Optional.of(dir), Optional.empty(),
-                    Optional.empty(), dir.resolve("state"), jmx, clock, threads));
+                    Optional.empty(), dir.resolve("state"), jmx, clock, threads).withGrid(grid));
             listeners.forEach(m::addSessionListener);
             return new TestInstance(m.start(), dir, threads);
         } catch (Exception | Error e) {

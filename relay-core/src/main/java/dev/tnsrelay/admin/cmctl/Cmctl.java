@@ -4,6 +4,7 @@ import dev.tnsrelay.admin.AdminError;
 import dev.tnsrelay.admin.Administration;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.Connection;
+import dev.tnsrelay.admin.NodeConnections;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,11 +35,23 @@ public final class Cmctl {
             case SHOW -> show(caller, c);
             case CLOSE -> admin.close(caller, c.filter()) + " connection(s) closed\n" + CmctlLayouts.DONE;
             case SUSPEND -> {
-                admin.suspend(caller, c.gateways());
+                if (c.what().equals("node")) {
+                    admin.cluster().suspend(caller, c.parameter());
+                } else {
+                    admin.suspend(caller, c.gateways());
+                }
                 yield CmctlLayouts.DONE;
             }
             case RESUME -> {
-                admin.resume(caller, c.gateways());
+                if (c.what().equals("node")) {
+                    admin.cluster().resume(caller, c.parameter());
+                } else {
+                    admin.resume(caller, c.gateways());
+                }
+                yield CmctlLayouts.DONE;
+            }
+            case DRAIN -> {
+                admin.cluster().drain(caller, c.parameter());
                 yield CmctlLayouts.DONE;
             }
             case UNBLOCK -> {
@@ -62,6 +75,10 @@ public final class Cmctl {
                 yield CmctlLayouts.DONE;
             }
             case STARTUP -> {
+                if (c.what().equals("node")) {
+                    admin.cluster().startup(caller, c.parameter());
+                    yield CmctlLayouts.DONE;
+                }
                 admin.startup(caller);
                 yield CmctlLayouts.status(admin.status(caller));
             }
@@ -96,6 +113,9 @@ public final class Cmctl {
             case "version" -> "CMCTL for tnsrelay: Version " + Administration.version() + "\n" + CmctlLayouts.DONE;
             case "events" -> CmctlLayouts.events(admin.events(caller, 0, 100));
             case "blocked" -> CmctlLayouts.blocked(admin.blocked(caller));
+            case "cluster" -> c.parameter() == null ? ClusterLayouts.status(admin.cluster().status(caller))
+                    : ClusterLayouts.events(c.parameter().equals("audit") ? admin.cluster().audit(caller, 200)
+                            : admin.cluster().events(caller, 200));
             default -> CmctlLayouts.status(admin.status(caller)) + CmctlLayouts.gateways(admin.gateways(caller))
                     + CmctlLayouts.rules(admin.rules(caller)) + CmctlLayouts.parameters(admin.parameters(caller))
                     + ServicesReport.format(admin.services(caller));
@@ -103,6 +123,14 @@ public final class Cmctl {
     }
 
     private String connections(Caller caller, CmctlCommand c) {
+        if (c.filter().node().isPresent()) {
+            List<NodeConnections> nodes = admin.cluster().connections(caller, c.filter());
+            if (c.count()) {
+                return "Number of connections: " + nodes.stream().mapToInt(n -> n.connections().size()).sum() + "\n"
+                        + CmctlLayouts.DONE;
+            }
+            return ClusterLayouts.connections(nodes);
+        }
         List<Connection> rows = admin.connections(caller, c.filter());
         if (c.count()) {
             return "Number of connections: " + rows.size() + "\n" + CmctlLayouts.DONE;

@@ -22,6 +22,8 @@ import java.util.Optional;
  * reload | set parameter value | set event group on|off | shutdown [normal | abort] | startup
  * help [command] | exit | quit
  * </pre>
+ * and, for a cluster (tnsrelay's own): {@code show cluster [events | audit]}, {@code node host:port} (or
+ * {@code node *}) among the connection filters, {@code suspend | resume | drain | startup node host:port}.
  * Any command may name the instance it is for with {@code -c instance}, as with Oracle's cmctl; the runner
  * answers TNS-04005 when that is not the instance it administers. Keywords are case-insensitive; a value with
  * spaces is written in double quotes. A command that is not one of these is an
@@ -30,10 +32,12 @@ import java.util.Optional;
 public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean count, boolean detail,
         List<Integer> gateways, String parameter, String value, Optional<String> instance, List<String> ruleCheck) {
 
-    public enum Verb { ADMINISTER, SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP, HELP, EXIT, UNBLOCK }
+    public enum Verb {
+        ADMINISTER, SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP, DRAIN, HELP, EXIT, UNBLOCK
+    }
 
     static final List<String> SHOWABLE = List.of("all", "blocked", "connections", "defaults", "events", "gateways",
-            "parameters", "rules", "services", "status", "version");
+            "parameters", "rules", "services", "status", "version", "cluster");
 
     public CmctlCommand {
         gateways = List.copyOf(gateways);
@@ -129,6 +133,9 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
             }
             case "suspend", "resume" -> {
                 String what = next(t, verb + " gateway [id ...]").toLowerCase(Locale.ROOT);
+                if (what.equals("node")) {
+                    return node(verb.equals("suspend") ? Verb.SUSPEND : Verb.RESUME, t);
+                }
                 if (!what.equals("gateway") && !what.equals("gateways")) {
                     throw AdminError.INVALID.exception(verb + " " + what + " is not known; " + verb + " gateway");
                 }
@@ -156,7 +163,18 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
                 return noMore(t, of(Verb.SHUTDOWN, mode));
             }
             case "startup" -> {
+                if (!t.isEmpty() && t.get(0).equalsIgnoreCase("node")) {
+                    t.remove(0);
+                    return node(Verb.STARTUP, t);
+                }
                 return noMore(t, of(Verb.STARTUP, ""));
+            }
+            case "drain" -> {
+                String what = next(t, "drain node host:port");
+                if (!what.equalsIgnoreCase("node")) {
+                    throw AdminError.INVALID.exception("drain " + what + " is not known; drain node host:port");
+                }
+                return node(Verb.DRAIN, t);
             }
             case "help" -> {
                 String topic = String.join(" ", t).toLowerCase(Locale.ROOT);
@@ -179,6 +197,13 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
             throw AdminError.INVALID.exception("show " + what + " is not known; show " + String.join(", ", SHOWABLE));
         }
         CmctlCommand c = of(Verb.SHOW, what);
+        if (what.equals("cluster")) {
+            String part = t.isEmpty() ? null : t.remove(0).toLowerCase(Locale.ROOT);
+            if (part != null && !part.equals("events") && !part.equals("audit")) {
+                throw AdminError.INVALID.exception("show cluster " + part + "; show cluster [events | audit]");
+            }
+            return noMore(t, c.withParameter(part, null));
+        }
         if (what.equals("connections")) {
             String mode = t.isEmpty() ? "" : t.get(0).toLowerCase(Locale.ROOT);
             boolean isCount = mode.equals("count");
@@ -210,6 +235,12 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
         String parameter = next(t, "set parameter value");
         String value = next(t, "set " + parameter + " value");
         return noMore(t, of(Verb.SET, "").withParameter(parameter.toUpperCase(Locale.ROOT), value));
+    }
+
+    /** {@code <verb> node host:port}: the node's name is in {@link #parameter()}. */
+    private static CmctlCommand node(Verb verb, List<String> t) {
+        String node = next(t, verb.name().toLowerCase(Locale.ROOT) + " node host:port");
+        return noMore(t, of(verb, "node").withParameter(node, null));
     }
 
     /** {@code [[hh:]mm:]ss}. */

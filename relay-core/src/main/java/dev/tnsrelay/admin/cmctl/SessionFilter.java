@@ -24,18 +24,20 @@ import java.util.function.Predicate;
  * cmctl's filter for show and close connections, read from its words and built into the engine's
  * {@code Predicate<SessionInfo>}:
  * {@code [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service] [using gateway]}, or a list
- * of connection ids; and, beyond cmctl, who the client says it is (its CID):
+ * of connection ids; beyond cmctl, who the client says it is (its CID):
  * {@code [for program name] [for user name] [for host name]} ({@code for service name} when a service is called
  * program, user or host). A CID value matches in any case; one ending in {@code *} matches what starts with the
- * rest; a value with spaces is written in double quotes. Empty parts match everything.
+ * rest; a value with spaces is written in double quotes. In a cluster, {@code [node host:port | node *]}: another
+ * node's connections, or every node's (a tnsrelay extension; not part of {@link #text()}, which the node asked
+ * reads). Empty parts match everything.
  */
 public record SessionFilter(Optional<SessionState> state, Optional<Duration> olderThan, Optional<HostPattern> from,
         Optional<String> to, Optional<String> service, OptionalInt gateway, Set<Long> ids, Optional<String> program,
-        Optional<String> user, Optional<String> clientHost) implements ConnectionFilter {
+        Optional<String> user, Optional<String> clientHost, Optional<String> node) implements ConnectionFilter {
 
     public static final SessionFilter ALL = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), OptionalInt.empty(), Set.of(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     /** What follows {@code for} when the filter is about the client's CID rather than the service. */
     private static final List<String> CID = List.of("program", "user", "host");
@@ -61,6 +63,10 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
     /** Reads the filter words at the head of {@code t}, removing them. */
     static SessionFilter read(List<String> t) {
         SessionFilter f = ALL;
+        if (t.size() > 1 && t.get(0).equalsIgnoreCase("node")) {
+            t.remove(0);
+            f = f.onNode(t.remove(0));
+        }
         List<Long> ids = new ArrayList<>();
         while (!t.isEmpty() && t.get(0).matches("\\d{1,18}")) {
             ids.add(Long.parseLong(t.remove(0)));
@@ -78,8 +84,9 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
                 case "to" -> f.to(arg);
                 case "for" -> forWhat(f, arg, t);
                 case "using" -> f.using(CmctlCommand.number(arg, "gateway id"));
+                case "node" -> f.onNode(arg);
                 default -> throw AdminError.INVALID.exception(word
-                        + " is not a filter; filters are in, gt, from, to, for, using");
+                        + " is not a filter; filters are in, gt, from, to, for, using, node");
             };
         }
         return f;
@@ -119,51 +126,56 @@ public record SessionFilter(Optional<SessionState> state, Optional<Duration> old
 
     /** Only these connections (cmctl's {@code <id_list>}). */
     public SessionFilter withIds(Collection<Long> list) {
-        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list), program, user,
-                clientHost);
+        return new SessionFilter(state, olderThan, from, to, service, gateway, Set.copyOf(list), program, user, clientHost, node);
     }
 
     public SessionFilter inState(SessionState s) {
-        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids, program, user, clientHost);
+        return new SessionFilter(Optional.of(s), olderThan, from, to, service, gateway, ids, program, user, clientHost, node);
     }
 
     public SessionFilter olderThan(Duration d) {
-        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids, program, user, clientHost);
+        return new SessionFilter(state, Optional.of(d), from, to, service, gateway, ids, program, user, clientHost, node);
     }
 
     public SessionFilter from(HostPattern p) {
-        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids, program, user,
-                clientHost);
+        return new SessionFilter(state, olderThan, Optional.of(p), to, service, gateway, ids, program, user, clientHost, node);
     }
 
     public SessionFilter to(String host) {
-        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids, program, user,
-                clientHost);
+        return new SessionFilter(state, olderThan, from, Optional.of(host), service, gateway, ids, program, user, clientHost, node);
     }
 
     public SessionFilter forService(String s) {
-        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids, program, user, clientHost);
+        return new SessionFilter(state, olderThan, from, to, Optional.of(s), gateway, ids, program, user, clientHost, node);
     }
 
     public SessionFilter using(int id) {
-        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids, program, user,
-                clientHost);
+        return new SessionFilter(state, olderThan, from, to, service, OptionalInt.of(id), ids, program, user, clientHost, node);
     }
 
     /** The client's CID PROGRAM ({@code JDBC Thin Client}, {@code sqlplus*}). */
     public SessionFilter forProgram(String p) {
-        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, Optional.of(p), user, clientHost);
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, Optional.of(p), user, clientHost, node);
     }
 
     /** The client's CID USER: the operating system user it runs as. */
     public SessionFilter forUser(String u) {
         return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, Optional.of(u),
-                clientHost);
+                clientHost, node);
     }
 
     /** The client's CID HOST: the machine name it says it runs on (not its address: that is {@code from}). */
     public SessionFilter forClientHost(String h) {
-        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, user, Optional.of(h));
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, user, Optional.of(h), node);
+    }
+
+    /** The connections of that node of the cluster ({@code *}: every node). */
+    public SessionFilter onNode(String name) {
+        if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw AdminError.INVALID.exception("node is host:port as show cluster lists it, or *");
+        }
+        return new SessionFilter(state, olderThan, from, to, service, gateway, ids, program, user, clientHost,
+                Optional.of(name));
     }
 
     /** The sessions this filter selects at {@code now} (the age in {@code gt} is measured from it). */

@@ -21,8 +21,8 @@ import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
 /**
- * Registers an instance's MXBeans (the instance, its rule list, its connections, its service registry and one per
- * gateway) and unregisters them at its end. Every call goes to {@link Administration} in the caller's name (the
+ * Registers an instance's MXBeans (the instance, its rule list, its connections, its service registry, its cluster
+ * and one per gateway) and unregisters them at its end. Every call goes to {@link Administration} in the caller's name (the
  * model checks the role); a failure reaches the console as a JDK type any console can read: a refused role as a
  * {@link SecurityException}, an administrator's mistake as an {@link IllegalArgumentException}, both with cmctl's
  * message.
@@ -53,6 +53,7 @@ public final class AdminMBeans implements AutoCloseable {
             beans.add(ManagementNames.of("Instance", key, null), new Instance(admin), InstanceMXBean.class);
             beans.add(ManagementNames.of("RuleList", key, null), new Rules(admin), RuleListMXBean.class);
             beans.add(ManagementNames.of("Connections", key, null), new Connections(admin), ConnectionsMXBean.class);
+            beans.add(ManagementNames.of("Cluster", key, null), new ClusterBean(admin), ClusterMXBean.class);
             beans.syncGateways();
         } catch (JMException | RuntimeException e) {
             beans.close();
@@ -295,6 +296,11 @@ public final class AdminMBeans implements AutoCloseable {
         @Override
         public List<String> getRules() {
             return call(() -> admin.rules(JmxCaller.caller())).stream().map(RuleEntry::text).toList();
+        }
+
+        @Override
+        public long getVersion() {
+            return call(() -> admin.rulesVersion(JmxCaller.caller()));
         }
 
         @Override

@@ -12,6 +12,9 @@ public interface RuleListMXBean {
     /** Each rule as cman.ora writes it. */
     List<String> getRules();
 
+    /** The list's version: every change moves it on by one (in a cluster, the cluster's version). */
+    long getVersion();
+
     String getPersistedIn();
 
     /** Appends {@code (RULE=(SRC=…)(DST=…)(SRV=…)(ACT=…))}. */

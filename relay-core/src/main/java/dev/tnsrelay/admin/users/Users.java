@@ -100,13 +100,39 @@ public final class Users {
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
+        store(name, new Entry(role, ITERATIONS, salt, pbkdf2(password, salt, ITERATIONS)));
+    }
+
+    /**
+     * Every user as its line of the file ({@code name:role:pbkdf2-sha256:iterations:salt:hash}), by name: what a
+     * cluster shares, hashed as it is kept.
+     */
+    public Map<String, String> lines() {
+        Map<String, String> out = new LinkedHashMap<>();
+        current().forEach((n, e) -> out.put(n, line(n, e)));
+        return out;
+    }
+
+    /**
+     * Takes a user as another server keeps it (a line of {@link #lines()}), replacing one of the same name: a
+     * cluster's administrators. The line is checked as the file's are.
+     */
+    public synchronized void adopt(String line) {
+        Map<String, Entry> one = parse(java.util.List.of(line));
+        if (one.size() != 1) {
+            throw new IllegalStateException(file + ": expected one name:role:pbkdf2-sha256:iterations:salt:hash");
+        }
+        Map.Entry<String, Entry> e = one.entrySet().iterator().next();
+        if (!line.strip().equals(lines().get(e.getKey()))) {
+            store(e.getKey(), e.getValue());
+        }
+    }
+
+    private void store(String name, Entry entry) {
         Map<String, Entry> next = new LinkedHashMap<>(current());
-        next.put(name, new Entry(role, ITERATIONS, salt, pbkdf2(password, salt, ITERATIONS)));
+        next.put(name, entry);
         StringBuilder out = new StringBuilder("# tnsrelay administrators: name:role:pbkdf2-sha256:iterations:salt:hash\n");
-        Base64.Encoder b64 = Base64.getEncoder();
-        next.forEach((n, e) -> out.append(n).append(':').append(e.role().name().toLowerCase(Locale.ROOT))
-                .append(":pbkdf2-sha256:").append(e.iterations()).append(':').append(b64.encodeToString(e.salt()))
-                .append(':').append(b64.encodeToString(e.hash())).append('\n'));
+        next.forEach((n, e) -> out.append(line(n, e)).append('\n'));
         writeOwnerOnly(file, out.toString());
         remembered.clear();
         if (name.equals("admin")) {
@@ -147,6 +173,12 @@ public final class Users {
     public long version() {
         current();
         return readAt;
+    }
+
+    private static String line(String name, Entry e) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return name + ":" + e.role().name().toLowerCase(Locale.ROOT) + ":pbkdf2-sha256:" + e.iterations() + ":"
+                + b64.encodeToString(e.salt()) + ":" + b64.encodeToString(e.hash());
     }
 
     private Map<String, Entry> current() {

@@ -83,6 +83,32 @@ class CmctlCommandTest {
                 CmctlCommand.line(List.of("show", "connections", "for", "program", "JDBC Thin Client")));
     }
 
+    @Test
+    void theClusterCommands() {
+        assertEquals(List.of(CmctlCommand.Verb.SHOW, "cluster"), List.of(CmctlCommand.parse("show cluster").verb(),
+                CmctlCommand.parse("show cluster").what()));
+        assertEquals("audit", CmctlCommand.parse("SHOW CLUSTER AUDIT").parameter());
+        SessionFilter f = CmctlCommand.parse("show connections node 10.0.0.2:6900 in established for hr").filter();
+        assertEquals(Optional.of("10.0.0.2:6900"), f.node());
+        assertEquals("in established for hr", f.text(), "the node is apart from the filter's text");
+        SessionFilter ids = CmctlCommand.parse("close connections node * 17 18").filter();
+        assertEquals(Optional.of("*"), ids.node());
+        assertEquals("17 18", ids.text());
+        for (String verb : List.of("suspend", "resume", "drain", "startup")) {
+            CmctlCommand c = CmctlCommand.parse(verb + " node 10.0.0.2:6900");
+            assertEquals(List.of(verb.toUpperCase(java.util.Locale.ROOT), "node", "10.0.0.2:6900"),
+                    List.of(c.verb().name(), c.what(), c.parameter()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"show cluster members", "drain", "drain gateway 1", "drain node", "suspend node",
+            "startup node a b", "show connections node"})
+    void badClusterCommandsSayWhat(String line) {
+        AdminException e = assertThrows(AdminException.class, () -> CmctlCommand.parse(line));
+        assertTrue(e.getMessage().startsWith("TNS-04014"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "show", "show nothing", "show status now", "close sessions", "suspend", "suspend gw 1",
             "suspend gateway x", "set idle_timeout", "shutdown later", "show connections gt soon",

@@ -55,6 +55,26 @@ class UsersTest {
     }
 
     @Test
+    void aUserAsAnotherServerKeepsItIsTakenHashedAndAReplacedAdminTakesItsFirstPasswordAway(@TempDir Path dir)
+            throws Exception {
+        Users there = Users.in(dir.resolve("there"), Clock.systemUTC());
+        there.put("bob", Role.MONITOR, "bob-looks-around".toCharArray());
+        Users here = Users.in(dir.resolve("here"), Clock.systemUTC());
+        here.createAdminIfNone().orElseThrow();
+        String bob = there.lines().get("bob");
+        assertTrue(bob.startsWith("bob:monitor:pbkdf2-sha256:210000:") && !bob.contains("bob-looks-around"), bob);
+        here.adopt(bob);
+        assertEquals(Optional.of(Role.MONITOR), here.check("bob", "bob-looks-around".toCharArray()));
+
+        there.put("admin", Role.ADMIN, "the-clusters-admin".toCharArray());
+        here.adopt(there.lines().get("admin"));
+        assertEquals(Optional.of(Role.ADMIN), here.check("admin", "the-clusters-admin".toCharArray()));
+        assertFalse(Files.exists(dir.resolve("here").resolve(Users.INITIAL_PASSWORD_FILE)),
+                "the first password no longer opens anything: its file goes");
+        assertThrows(IllegalStateException.class, () -> here.adopt("eve:admin:plain:password"));
+    }
+
+    @Test
     void aDamagedFileIsReportedWithItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(Users.FILE), "# users\nadmin:admin:plain:secret\n");
         IllegalStateException e = assertThrows(IllegalStateException.class,
