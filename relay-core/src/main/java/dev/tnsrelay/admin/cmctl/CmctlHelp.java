@@ -15,7 +15,7 @@ public final class CmctlHelp {
      * Oracle's cmctl commands, and tnsrelay's {@code drain} and {@code unblock}; {@code save_passwd} answers why
      * tnsrelay has none (bin/tnsrelay-passwd).
      */
-    static final List<String> COMMANDS = List.of("administer", "close*", "drain", "exit", "help", "quit", "reload",
+    static final List<String> COMMANDS = List.of("administer", "close*", "drain*", "exit", "help", "quit", "reload",
             "resume*", "save_passwd", "set*", "show*", "shutdown", "startup", "suspend*", "unblock");
 
     private static final Map<String, String> SYNTAX = Map.ofEntries(
