@@ -414,6 +414,8 @@ public final class RelayEngine implements AutoCloseable {
                 .toSeconds()), b.until());
         events.add("blocked", "IP rate limit enforced for ip address " + ip + " on " + b.endpoint() + " until "
                 + b.until());
+        BlockedAddress told = new BlockedAddress(b.address(), b.endpoint(), b.since(), b.until());
+        listeners.tell(l -> l.blocked(told));
     }
 
     /** True if {@code address:port} is one of the instance's listening sockets (a wildcard bind: any local address). */
