@@ -123,8 +123,9 @@ final class Session implements Handshake.Io {
     private void begin() {
         gateway.started(this);
         if (proxied) {
-            headerTimer = client.eventLoop().schedule(() -> safely(() -> end("no PROXY header in time from "
-                    + clientLabel())), headerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            headerTimer = client.eventLoop().schedule(() -> safely(() -> drop(Refusal.Reason.BAD_INPUT,
+                    "no PROXY protocol header within " + headerTimeout().toSeconds() + " s from " + clientLabel()
+                            + ", which is in PROXY_FROM")), headerTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } else {
             start();
         }

@@ -121,7 +121,8 @@ class AdmittanceIT {
                 try (RawTnsClient oneMore = new RawTnsClient(from("127.0.0.1", gw.port()))) {
                     assertTrue(oneMore.closedByPeer(), "the 4th silent client from 127.0.0.1 is closed at once");
                 }
-                assertTrue(gw.events.closeCauses().stream().anyMatch(c -> c.contains("MAX_HANDSHAKES")));
+                assertTrue(gw.events.await(e -> e.closeCauses().stream().anyMatch(c -> c.contains("MAX_HANDSHAKES")),
+                        Duration.ofSeconds(10)), "closed as over the cap: " + gw.events.closeCauses());
                 try (RawTnsClient other = new RawTnsClient(from("127.0.0.2", gw.port()))) {
                     assertEquals(12514, RefusePacket.error(other.answer(route(gw, db))), "127.0.0.2 is counted apart");
                 }

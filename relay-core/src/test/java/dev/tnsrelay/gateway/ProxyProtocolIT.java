@@ -68,7 +68,7 @@ class ProxyProtocolIT {
                 + "cman_proxy = (CONFIGURATION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))"
                 + "(ADDRESS=(PROTOCOL=tcps)(HOST=127.0.0.1)(PORT=0)))"
                 + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))(RULE=(SRC=*)(DST=*)(SRV=*)(ACT=reject)))"
-                + "(PARAMETER_LIST=(PROXY_FROM=" + FRONT + ", 10.99.0.0/16)))\n");
+                + "(PARAMETER_LIST=(PROXY_FROM=" + FRONT + ", 10.99.0.0/16)(INBOUND_CONNECT_TIMEOUT=3)))\n");
         v2Port = freePort();
         v1Port = freePort();
         tlsPort = freePort();
@@ -291,6 +291,16 @@ class ProxyProtocolIT {
         }
         refused(from("127.0.0.1", gw.tcpsPort()), bytes("PROXY TCP4 10.9.9.9 127.0.0.1 4000 1521\r\n"),
                 "not in PROXY_FROM");
+    }
+
+    @Test
+    void aPeerInProxyFromThatSendsNoHeaderIsClosedAtInboundConnectTimeout() throws Exception {
+        int closedBefore = gw.events.closed();
+        try (RawTnsClient silent = new RawTnsClient(from(FRONT, gw.port()))) {
+            assertTrue(silent.closedByPeer(), "closed after INBOUND_CONNECT_TIMEOUT (3 s), within the 20 s read timeout");
+        }
+        assertTrue(gw.events.await(e -> e.closeCauses().stream().skip(closedBefore).anyMatch(c -> c.contains(
+                "no PROXY protocol header within 3 s")), Duration.ofSeconds(10)), gw.events.closeCauses().toString());
     }
 
     @Test
