@@ -255,8 +255,10 @@ public final class Administration {
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
-                        ? e.listenAddresses().stream().map(Endpoints::address).toList() : List.of(),
-                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(Endpoints::address).toList() : List.of(),
+                        ? e.listenAddresses().stream().map(a -> Endpoints.address(a, e.tcpsAddresses().contains(a)))
+                                .toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> Endpoints.address(a, true)).toList()
+                        : List.of(),
                 tls == null ? "" : tls.provider(),
                 tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
                         c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())

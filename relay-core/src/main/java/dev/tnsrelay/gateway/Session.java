@@ -187,7 +187,7 @@ final class Session implements Handshake.Io {
     private void opened() {
         if (!opened) {
             opened = true;
-            tell(l -> l.opened(snapshot(lastActivityNanos)));
+            tellAll(snapshot(lastActivityNanos), (l, now) -> l.opened(now));
         }
     }
 
@@ -355,7 +355,7 @@ final class Session implements Handshake.Io {
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + refusal.error() + ": "
                 + refusal.detail());
         gateway.countRefused();
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         byte[] packet = RefusePacket.build(refusal.error());
         countOut(packet.length);
         closeServer();
@@ -369,7 +369,7 @@ final class Session implements Handshake.Io {
         opened();
         gateway.engine().refusalLog().dropped(clientAddress.getAddress(), id, clientLabel(), reason, detail);
         gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + detail);
-        tell(l -> l.dropped(snapshot(System.nanoTime()), detail));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.dropped(now, detail));
         end(detail);
     }
 
@@ -380,7 +380,7 @@ final class Session implements Handshake.Io {
                 refusal);
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop " + handshake.server()
                 + " refused with ORA-" + refusal.error());
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         toClient(refuse);
         relay();
     }
@@ -391,7 +391,7 @@ final class Session implements Handshake.Io {
         limits = sessionLimits;
         toClient(accept);
         relay();
-        tell(l -> l.established(snapshot(System.nanoTime())));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.established(now));
         if (!limits.idle().isZero()) {
             idleTimer = client.eventLoop().schedule(this::checkIdle, limits.idle().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -404,7 +404,7 @@ final class Session implements Handshake.Io {
     @Override
     public void redirected(String target) {
         LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, LogText.of(target));
-        tell(l -> l.redirected(snapshot(System.nanoTime()), target));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.redirected(now, target));
     }
 
     @Override
@@ -520,7 +520,7 @@ final class Session implements Handshake.Io {
             return;
         }
         countTlsFailure(f);
-        tell(l -> l.tlsFailed(snapshot(System.nanoTime()), f));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.tlsFailed(now, f));
         end("TLS handshake failed: " + f.text());
     }
 
@@ -859,6 +859,11 @@ final class Session implements Handshake.Io {
 
     private void tell(java.util.function.Consumer<SessionListener> event) {
         gateway.engine().listeners().tell(event);
+    }
+
+    /** One snapshot of the session for every listener of one event. */
+    private void tellAll(SessionInfo now, java.util.function.BiConsumer<SessionListener, SessionInfo> event) {
+        tell(l -> event.accept(l, now));
     }
 
     SessionInfo snapshot(long nowNanos) {
