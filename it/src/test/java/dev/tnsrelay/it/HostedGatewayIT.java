@@ -641,6 +641,56 @@ class HostedGatewayIT {
         }
     }
 
+    /**
+     * The IP rate limit switched on with SET over REST, one address blocked by it, listed by GET /api/blocked and
+     * let in again by DELETE /api/blocked/{address}; a monitor may list but not unblock.
+     */
+    @Test
+    @Order(18)
+    @RunAsClient
+    void theRestApiListsAndUnblocksAnAddressOverTheIpRate() throws Exception {
+        AdminHttp browser = new AdminHttp(admin());
+        String csrf = browser.login("admin", adminPassword());
+        assertEquals(200, browser.send("PUT", "api/parameters/IP_RATE_INTERVAL", "{\"value\":\"600\"}",
+                "X-CSRF-Token", csrf).statusCode());
+        assertEquals(200, browser.send("PUT", "api/parameters/IP_RATE_COUNT", "{\"value\":\"1\"}",
+                "X-CSRF-Token", csrf).statusCode());
+        try {
+            String blocked = "127.0.0.7"; // an address nothing else of this run connects from
+            for (int i = 0; i < 2; i++) {
+                Socket s = new Socket();
+                s.bind(new java.net.InetSocketAddress(blocked, 0));
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", GATEWAY), 5000);
+                try (RawTnsClient c = new RawTnsClient(s)) {
+                    int error = dev.tnsrelay.tns.RefusePacket.error(c.answer(route("sales", db().address())));
+                    if (i == 1) {
+                        assertEquals(12530, error, "the second connect in the interval is over IP_RATE_COUNT");
+                    }
+                }
+            }
+            HttpResponse<String> list = browser.send("GET", "api/blocked", null);
+            assertEquals(200, list.statusCode(), list.body());
+            assertTrue(list.body().contains("\"address\":\"" + blocked + "\"")
+                    && list.body().contains("\"endpoint\":\"127.0.0.1:" + GATEWAY + "\""), list.body());
+
+            Users.in(Path.of(System.getProperty("state.dir")), java.time.Clock.systemUTC()).put("watcher", Role.MONITOR,
+                    "watching-all-day".toCharArray());
+            AdminHttp monitor = new AdminHttp(admin());
+            String monitorCsrf = monitor.login("watcher", "watching-all-day");
+            assertTrue(monitor.send("GET", "api/blocked", null).body().contains(blocked));
+            assertEquals(403, monitor.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", monitorCsrf)
+                    .statusCode());
+
+            HttpResponse<String> unblocked = browser.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", csrf);
+            assertEquals(200, unblocked.statusCode(), unblocked.body());
+            assertEquals("[]", unblocked.body());
+            assertEquals(400, browser.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", csrf).statusCode(),
+                    "not blocked any more");
+        } finally {
+            browser.send("PUT", "api/parameters/IP_RATE_COUNT", "{\"value\":\"0\"}", "X-CSRF-Token", csrf);
+        }
+    }
+
     @Test
     @Order(20)
     void undeployingTheAdapterEndsEveryRelayThread() throws Exception {

@@ -161,6 +161,14 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
                 + f.cause().label() + " detail=" + quote(f.detail(), LogText.TEXT));
     }
 
+    /** Oracle's CMAN log line for the IP rate limit, with the endpoint and the end of the block after it. */
+    @Override
+    public void blocked(dev.tnsrelay.gateway.BlockedAddress b) {
+        write(LogLevel.USER, EventGroup.CONN_HDLG, "IP rate limit enforced for ip address "
+                + b.address().getHostAddress() + " endpoint=" + b.endpoint().getAddress().getHostAddress() + ":"
+                + b.endpoint().getPort() + " until=" + b.until());
+    }
+
     @Override
     public void dropped(SessionInfo s, String reason) {
         if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
