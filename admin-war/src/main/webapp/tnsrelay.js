@@ -5,7 +5,8 @@
 let session = {csrfToken: '', role: 'monitor'};
 // The version of the rule list the Rules page shows (its ETag): changes are made on it, or refused (409).
 let rulesVersion = '';
-const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, dashboard: 5000};
+const LIVE = {status: 2000, gateways: 2000, connections: 2000, services: 2000, events: 2000, blocked: 2000,
+  dashboard: 5000};
 const $ = (id) => document.getElementById(id);
 
 async function api(method, path, body) {
@@ -135,6 +136,13 @@ const pages = {
       const td = row.insertCell();
       if (g.state === 'READY') button(td, 'Suspend', () => api('POST', `gateways/${g.id}/suspend`));
       else if (g.state === 'SUSPENDED') button(td, 'Resume', () => api('POST', `gateways/${g.id}/resume`));
+    });
+  },
+  async blocked() {
+    fill('blocked', await api('GET', 'blocked'), (row, b) => {
+      cell(row, b.address); cell(row, b.endpoint); cell(row, time(b.since)); cell(row, time(b.until));
+      cell(row, hms(b.secondsLeft), 'num');
+      button(row.insertCell(), 'Unblock', () => api('DELETE', `blocked/${encodeURIComponent(b.address)}`), 'admin-only');
     });
   },
   async connections() {

@@ -6,6 +6,7 @@
 module dev.tnsrelay.core {
     requires io.netty.buffer;
     requires io.netty.codec;
+    requires io.netty.codec.haproxy;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.resolver;

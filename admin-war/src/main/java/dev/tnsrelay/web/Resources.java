@@ -2,6 +2,7 @@ package dev.tnsrelay.web;
 
 import dev.tnsrelay.admin.AdminEvent;
 import dev.tnsrelay.admin.Administration;
+import dev.tnsrelay.admin.Blocked;
 import dev.tnsrelay.admin.Caller;
 import dev.tnsrelay.admin.Connection;
 import dev.tnsrelay.admin.GatewayStatus;
@@ -137,6 +138,21 @@ public class Resources {
     @Path("connections/close")
     public Map<String, Integer> close(JsonObject body) {
         return Map.of("closed", admin().close(caller(), SessionFilter.parse(text(body, "filter"))));
+    }
+
+    /** The client addresses the IP rate limit blocks now (tnsrelay's {@code show blocked}). */
+    @GET
+    @Path("blocked")
+    public List<Blocked> blocked() {
+        return admin().blocked(caller());
+    }
+
+    /** Lifts the block of one address ({@code unblock}); the list as it is then. */
+    @DELETE
+    @Path("blocked/{address}")
+    public List<Blocked> unblock(@PathParam("address") String address) {
+        admin().unblock(caller(), address);
+        return admin().blocked(caller());
     }
 
     @GET

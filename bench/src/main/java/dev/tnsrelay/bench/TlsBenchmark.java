@@ -25,6 +25,9 @@ public final class TlsBenchmark {
         }
     }
 
+    /** Idle TLS sessions held for the memory row, as many as the plain table's smaller idle row. */
+    private static final int IDLE = 2_000;
+
     /** Both modes, both targets; the Markdown table. */
     static String run(TnsBackend backend, Path dir, long seconds) throws Exception {
         TlsCertificate tls = TlsCertificate.make(dir);
@@ -62,6 +65,10 @@ public final class TlsBenchmark {
                         put(row, metrics, "TLS throughput " + streams + (streams == 1 ? " stream " : " streams ")
                                 + (up ? "up" : "down") + ", " + mode + " (MB/s)", w.throughput(t, streams, up));
                     }
+                }
+                if (hop.protocol().equals("tcp")) { // memory of a session's TLS on the client leg: once
+                    put(row, metrics, String.format(java.util.Locale.ROOT, "idle %,d TLS sessions, %s (KB/session)",
+                            IDLE, mode), w.idleMemory(t, IDLE));
                 }
             }
         }

@@ -91,6 +91,28 @@ final class TlsWorkloads {
         });
     }
 
+    /**
+     * KB of memory per established idle TLS session beyond the target's baseline, measured as
+     * {@link Workloads#idleMemory} measures a plain one (for the ratio TLS / plain of the same target).
+     */
+    Workloads.Result idleMemory(Target t, int sessions) throws Exception {
+        t.collectGarbage();
+        long before = Workloads.memoryKb(t);
+        List<SSLSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                open.add(connect(t, "hold"));
+            }
+            t.collectGarbage();
+            long after = Workloads.memoryKb(t);
+            return new Workloads.Result((after - before) / (double) sessions, 0, 0, sessions, 0);
+        } finally {
+            for (SSLSocket s : open) {
+                s.close();
+            }
+        }
+    }
+
     /** A full TLS handshake with the target (TLS 1.3, the one cipher), then CONNECT and its ACCEPT. */
     private SSLSocket connect(Target t, String mode) throws IOException {
         SSLSocket s = (SSLSocket) tls.client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), t.port);

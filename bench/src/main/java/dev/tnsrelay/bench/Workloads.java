@@ -191,7 +191,7 @@ final class Workloads {
         }
     }
 
-    private static long memoryKb(Target t) throws Exception {
+    static long memoryKb(Target t) throws Exception {
         long[] heap = t.heapKb();
         return ProcStat.rssKb(t.pid()) - heap[0] + heap[1];
     }

@@ -116,7 +116,8 @@ class BinCommandsIT {
         Files.writeString(tnsAdmin.resolve("cman.ora"), "cman_bin = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)"
                 + "(HOST=127.0.0.1)(PORT=" + freePort() + "))"
                 + "(RULE_LIST=(RULE=(SRC=127.0.0.1)(DST=*)(SRV=*)(ACT=accept))))\n");
-        Path postboot = Files.writeString(dir.resolve("postboot.asadmin"), "create-resource-adapter-config --property"
+        // the adapter's settings go before the server jar's own post-boot commands deploy it
+        Path preboot = Files.writeString(dir.resolve("preboot.asadmin"), "create-resource-adapter-config --property"
                 + " jmxPort=" + freePort() + " adapter-rar\n");
         Path pid = dir.resolve("tnsrelay.pid");
         Map<String, String> env = Map.of("TNS_ADMIN", tnsAdmin.toString(), "TNSRELAY_HOME",
@@ -125,7 +126,7 @@ class BinCommandsIT {
         int http = freePort();
 
         ProcessBuilder b = new ProcessBuilder(BIN.resolve("tnsrelay").toString(), "--port", Integer.toString(http),
-                "--nohazelcast", "--postbootcommandfile", postboot.toString()).directory(REPO.toFile())
+                "--nohazelcast", "--prebootcommandfile", preboot.toString()).directory(REPO.toFile())
                 .redirectErrorStream(true);
         b.environment().putAll(env);
         Process first = b.start();

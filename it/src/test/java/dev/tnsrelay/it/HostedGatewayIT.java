@@ -83,6 +83,9 @@ class HostedGatewayIT {
                 .addPackage(FakeTnsListener.class.getPackage())
                 .deleteClass(dev.tnsrelay.testing.TestCertificates.class) // BouncyCastle is the test JVM's only
                 .addClass(AsAdmin.class)
+                // where the adapter and its settings are, for the redeployment test inside the server
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(System.getProperty("adapter.rar") + "\n"
+                        + System.getProperty("adapter.config")), "adapter-rar.txt")
                 .addAsLibraries(new File(System.getProperty("ojdbc.jar")));
     }
 
@@ -172,8 +175,9 @@ class HostedGatewayIT {
         assertTrue(db().takeConnect().connectData().contains("(SERVICE_NAME=sales)"));
         HttpResponse<String> status = new AdminHttp(admin()).send("GET", "api/status", null, "Authorization",
                 AdminHttp.basic("admin", adminPassword()));
-        assertTrue(status.body().contains("\"tlsProvider\":\"OpenSSL") && status.body().contains("127.0.0.1:"
-                + TCPS_GATEWAY), "BoringSSL loaded inside the resource adapter: " + status.body());
+        assertTrue(status.body().contains("\"tlsProvider\":\"OpenSSL") && status.body().contains(
+                "(ADDRESS=(PROTOCOL=tcps)(HOST=127.0.0.1)(PORT=" + TCPS_GATEWAY + "))"),
+                "BoringSSL loaded inside the resource adapter: " + status.body());
     }
 
     @Test
@@ -637,6 +641,56 @@ class HostedGatewayIT {
         }
     }
 
+    /**
+     * The IP rate limit switched on with SET over REST, one address blocked by it, listed by GET /api/blocked and
+     * let in again by DELETE /api/blocked/{address}; a monitor may list but not unblock.
+     */
+    @Test
+    @Order(18)
+    @RunAsClient
+    void theRestApiListsAndUnblocksAnAddressOverTheIpRate() throws Exception {
+        AdminHttp browser = new AdminHttp(admin());
+        String csrf = browser.login("admin", adminPassword());
+        assertEquals(200, browser.send("PUT", "api/parameters/IP_RATE_INTERVAL", "{\"value\":\"600\"}",
+                "X-CSRF-Token", csrf).statusCode());
+        assertEquals(200, browser.send("PUT", "api/parameters/IP_RATE_COUNT", "{\"value\":\"1\"}",
+                "X-CSRF-Token", csrf).statusCode());
+        try {
+            String blocked = "127.0.0.7"; // an address nothing else of this run connects from
+            for (int i = 0; i < 2; i++) {
+                Socket s = new Socket();
+                s.bind(new java.net.InetSocketAddress(blocked, 0));
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", GATEWAY), 5000);
+                try (RawTnsClient c = new RawTnsClient(s)) {
+                    int error = dev.tnsrelay.tns.RefusePacket.error(c.answer(route("sales", db().address())));
+                    if (i == 1) {
+                        assertEquals(12530, error, "the second connect in the interval is over IP_RATE_COUNT");
+                    }
+                }
+            }
+            HttpResponse<String> list = browser.send("GET", "api/blocked", null);
+            assertEquals(200, list.statusCode(), list.body());
+            assertTrue(list.body().contains("\"address\":\"" + blocked + "\"")
+                    && list.body().contains("\"endpoint\":\"127.0.0.1:" + GATEWAY + "\""), list.body());
+
+            Users.in(Path.of(System.getProperty("state.dir")), java.time.Clock.systemUTC()).put("watcher", Role.MONITOR,
+                    "watching-all-day".toCharArray());
+            AdminHttp monitor = new AdminHttp(admin());
+            String monitorCsrf = monitor.login("watcher", "watching-all-day");
+            assertTrue(monitor.send("GET", "api/blocked", null).body().contains(blocked));
+            assertEquals(403, monitor.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", monitorCsrf)
+                    .statusCode());
+
+            HttpResponse<String> unblocked = browser.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", csrf);
+            assertEquals(200, unblocked.statusCode(), unblocked.body());
+            assertEquals("[]", unblocked.body());
+            assertEquals(400, browser.send("DELETE", "api/blocked/" + blocked, null, "X-CSRF-Token", csrf).statusCode(),
+                    "not blocked any more");
+        } finally {
+            browser.send("PUT", "api/parameters/IP_RATE_COUNT", "{\"value\":\"0\"}", "X-CSRF-Token", csrf);
+        }
+    }
+
     @Test
     @Order(20)
     void undeployingTheAdapterEndsEveryRelayThread() throws Exception {
@@ -659,5 +713,82 @@ class HostedGatewayIT {
     @RunAsClient
     void andClosesItsPort() {
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), GATEWAY).close());
+    }
+
+    /**
+     * What a deployer does on upgrades, three times in one server: deploy the adapter again, relay over TCP and
+     * TCPS, undeploy. Each new class loader loads Netty's native epoll and BoringSSL again (Netty copies each
+     * native library under a name of its own per load); a library that failed to load would show here as NIO
+     * threads or the JDK's TLS, and a thread left behind as a relay thread after the undeployment.
+     */
+    @Test
+    @Order(22)
+    void deployedAgainThreeTimesTheAdapterRelaysOnItsNativeLibrariesAndUndeployedLeavesNoThread() throws Exception {
+        List<String> where;
+        try (InputStream in = HostedGatewayIT.class.getClassLoader().getResourceAsStream("adapter-rar.txt")) {
+            where = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        for (int round = 1; round <= 3; round++) {
+            try { // undeploy --cascade may or may not take the adapter's configuration with it
+                AsAdmin.run("create-resource-adapter-config", java.util.Map.of("DEFAULT", "adapter-rar",
+                        "property", where.get(1)));
+            } catch (IllegalStateException alreadyThere) {
+                // kept from the first deployment: the same settings
+            }
+            AsAdmin.run("deploy", java.util.Map.of("DEFAULT", where.get(0), "name", "adapter-rar"));
+            try (FakeTnsListener listener = new FakeTnsListener()) {
+                listener.enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo())
+                        .enqueue(new FakeTnsListener.Accept(319), new FakeTnsListener.Echo());
+                String descriptor = "(DESCRIPTION=(SOURCE_ROUTE=YES)" + GATEWAY_ADDRESS + listener.address()
+                        + "(CONNECT_DATA=(SERVICE_NAME=sales)))";
+                try (RawTnsClient tcp = new RawTnsClient(GATEWAY)) {
+                    assertEquals(PacketType.ACCEPT, tcp.handshake(descriptor), "round " + round);
+                    assertTrue(tcp.echoes(2_000), "round " + round + ": relayed intact over TCP");
+                }
+                javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trustingAnyCertificate().getSocketFactory()
+                        .createSocket("127.0.0.1", TCPS_GATEWAY);
+                tls.startHandshake();
+                try (RawTnsClient tcps = new RawTnsClient(tls)) {
+                    assertEquals(PacketType.ACCEPT, tcps.handshake(descriptor), "round " + round);
+                    assertTrue(tcps.echoes(2_000), "round " + round + ": relayed intact over TCPS");
+                }
+            }
+            javax.management.MBeanServer mbeans = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            javax.management.ObjectName instance = mbeans.queryNames(
+                    new javax.management.ObjectName("dev.tnsrelay:type=Instance,*"), null).iterator().next();
+            assertTrue(String.valueOf(mbeans.getAttribute(instance, "TlsProvider")).startsWith("OpenSSL"),
+                    "round " + round + ": BoringSSL loaded again, not the JDK's TLS");
+            assertTrue(Thread.getAllStackTraces().values().stream().anyMatch(stack -> frames(stack, "dev.tnsrelay.gateway.")
+                    && frames(stack, "io.netty.channel.epoll.")), "round " + round + ": native epoll loaded again");
+            AsAdmin.run("undeploy", java.util.Map.of("DEFAULT", "adapter-rar", "cascade", "true"));
+            for (int i = 0; i < 100 && relayThreads() > 0; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, relayThreads(), "round " + round + ": no relay thread left");
+        }
+    }
+
+    private static boolean frames(StackTraceElement[] stack, String prefix) {
+        return java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith(prefix));
+    }
+
+    /** A TLS client for the redeployment test only: what it checks is that the gateway's TLS runs, not its name. */
+    private static javax.net.ssl.SSLContext trustingAnyCertificate() throws Exception {
+        javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+        c.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        return c;
     }
 }

@@ -54,7 +54,8 @@ final class MicroNode {
                   )
                 """.formatted(number, gateway));
         Files.writeString(tnsAdmin().resolve("tnsnames.ora"), tnsnames);
-        Path postBoot = Files.writeString(dir.resolve("postboot.asadmin"),
+        // the adapter's settings before the server jar's own post-boot commands deploy it (docs/hosting.md)
+        Path preBoot = Files.writeString(dir.resolve("preboot.asadmin"),
                 "create-resource-adapter-config --property jmxPort=" + jmx + " adapter-rar\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         arguments.addAll(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -63,7 +64,7 @@ final class MicroNode {
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-jar", jar.toString(),
                 "--port", Integer.toString(http), "--clustername", cluster, "--clustermode", "tcpip:" + members,
                 "--interfaces", "127.0.0.1", "--startport", Integer.toString(hazelcast),
-                "--postbootcommandfile", postBoot.toString(), "--deploy", deploy.toString()));
+                "--prebootcommandfile", preBoot.toString(), "--deploy", deploy.toString()));
     }
 
     Path tnsAdmin() {
@@ -112,7 +113,12 @@ final class MicroNode {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.http
                         + "/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                // UP with tnsrelay's own check in it (Payara answers UP with no checks at all before the admin
+                // WAR, which holds the check, is deployed), and the WAR serving (its check is registered while
+                // it is still being deployed)
+                if (r.statusCode() == 200 && r.body().contains("\"tnsrelay\"") && http.send(HttpRequest.newBuilder(
+                        admin()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() < 400) { // the login page, or a redirect to it
                     return;
                 }
             } catch (IOException notYet) {

@@ -255,8 +255,10 @@ public final class Administration {
                 g.stream().mapToInt(GatewayInfo::active).average().orElse(0),
                 e.parameters().text(CmanParameter.LOG_LEVEL), e.parameters().text(CmanParameter.TRACE_LEVEL),
                 e.configSource(), config.path().toString(), state == EngineState.RUNNING
-                        ? e.listenAddresses().stream().map(Endpoints::address).toList() : List.of(),
-                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(Endpoints::address).toList() : List.of(),
+                        ? e.listenAddresses().stream().map(a -> Endpoints.address(a, e.tcpsAddresses().contains(a)))
+                                .toList() : List.of(),
+                state == EngineState.RUNNING ? e.tcpsAddresses().stream().map(a -> Endpoints.address(a, true)).toList()
+                        : List.of(),
                 tls == null ? "" : tls.provider(),
                 tls == null ? List.of() : tls.certificates().stream().map(c -> new CertificateStatus(c.role(),
                         c.subject(), c.issuer(), c.notAfter(), Math.floorDiv(Duration.between(now, c.notAfter())
@@ -299,6 +301,13 @@ public final class Administration {
         looks(caller);
         Instant now = clock.instant();
         return engine().sessions(filter.at(now)).stream().map(s -> Connection.of(s, now)).toList();
+    }
+
+    /** SHOW BLOCKED (tnsrelay): the addresses the IP rate limit blocks now, soonest free first. */
+    public List<Blocked> blocked(Caller caller) {
+        looks(caller);
+        Instant now = clock.instant();
+        return engine().blocked().stream().map(b -> Blocked.of(b, now)).toList();
     }
 
     public List<RuleEntry> rules(Caller caller) {
@@ -439,6 +448,21 @@ public final class Administration {
                 throw AdminError.NO_CONNECTIONS.exception();
             }
             return n;
+        });
+    }
+
+    /**
+     * UNBLOCK (tnsrelay): lifts the IP rate limit's block of one client address on every endpoint; its next
+     * connection starts a new interval. An address that is not an IP literal, or is not blocked, is TNS-04014.
+     */
+    public void unblock(Caller caller, String address) {
+        change(caller, "unblock " + address, () -> {
+            java.net.InetAddress ip = dev.tnsrelay.net.IpLiteral.parse(address.strip()).orElseThrow(() ->
+                    AdminError.INVALID.exception("'" + address + "' is not an IP address"));
+            if (!engine().unblock(ip)) {
+                throw AdminError.INVALID.exception(dev.tnsrelay.net.IpLiteral.text(ip) + " is not blocked");
+            }
+            return null;
         });
     }
 

@@ -15,7 +15,13 @@ public final class Endpoints {
 
     /** {@code (ADDRESS=(PROTOCOL=tcp)(HOST=…)(PORT=…))}. */
     public static String address(InetSocketAddress a) {
-        return "(ADDRESS=(PROTOCOL=tcp)(HOST=" + IpLiteral.text(a.getAddress()) + ")(PORT=" + a.getPort() + "))";
+        return address(a, false);
+    }
+
+    /** The same with {@code PROTOCOL=tcps} for a TLS endpoint. */
+    public static String address(InetSocketAddress a, boolean tcps) {
+        return "(ADDRESS=(PROTOCOL=" + (tcps ? "tcps" : "tcp") + ")(HOST=" + IpLiteral.text(a.getAddress()) + ")(PORT="
+                + a.getPort() + "))";
     }
 
     /** The same from {@code host:port} as the engine writes it; the text as it is when it is not that. */

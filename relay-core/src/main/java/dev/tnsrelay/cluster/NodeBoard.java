@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Each node's status for every node: state, listening addresses, gateways, sessions and rules version, put in
@@ -33,6 +35,9 @@ final class NodeBoard implements GridMap.Listener, Membership {
     /** How long a rule list change waits for every node to apply it. */
     static final Duration APPLIED_WITHIN = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger("dev.tnsrelay.cluster");
+    /** A listening address as the instance's status shows it. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\(ADDRESS=\\(PROTOCOL=tcps?\\)\\(HOST=([^)]*)\\)\\(PORT=(\\d{1,5})\\)\\)", Pattern.CASE_INSENSITIVE);
 
     private final Grid grid;
     private final GridMap map;
@@ -196,12 +201,19 @@ final class NodeBoard implements GridMap.Listener, Membership {
     /** A wildcard bind is reached at the node's own address. */
     static List<String> clientAddresses(List<String> listening, String host) {
         List<String> out = new ArrayList<>();
-        for (String a : listening) {
+        for (String shown : listening) {
+            String a = hostPort(shown);
             String h = a.substring(0, a.lastIndexOf(':'));
             boolean any = h.equals("0.0.0.0") || h.equals("::") || h.equals("0:0:0:0:0:0:0:0");
             out.add(any ? host + a.substring(a.lastIndexOf(':')) : a);
         }
         return out;
+    }
+
+    /** {@code host:port} from the status's {@code (ADDRESS=(PROTOCOL=tcp)(HOST=h)(PORT=p))}, as the grid keeps it. */
+    static String hostPort(String address) {
+        Matcher m = ADDRESS.matcher(address);
+        return m.matches() ? m.group(1) + ":" + m.group(2) : address;
     }
 
     static String encode(ClusterMember m, String host, Instant now) {

@@ -69,12 +69,26 @@ public enum CmanParameter {
             Support.honoured()),
     REGISTRATION_EXCLUDED_NODES(new ParameterType.NodeList(), "", false,
             "Hosts or subnets that may not register services.", Support.honoured()),
-    IP_RATE_COUNT(new ParameterType.Count(0, Integer.MAX_VALUE), "0", false,
-            "Connects one client address may make per interval: not offered yet.", NotOffered.IP_RATE_REFUSED),
-    IP_RATE_INTERVAL(new ParameterType.Time(ChronoUnit.SECONDS), "0", false,
-            "Interval for IP_RATE_COUNT, seconds: not offered yet.", NotOffered.IP_RATE_REFUSED),
-    IP_RATE_BLOCK(new ParameterType.Time(ChronoUnit.MINUTES), "0", false,
-            "Minutes a client over the rate is blocked: not offered yet.", NotOffered.IP_RATE_REFUSED),
+    IP_RATE_COUNT(new ParameterType.Count(0, Integer.MAX_VALUE), "0", true,
+            "New connections one client address may make per IP_RATE_INTERVAL on one listening endpoint; 0 is no limit."
+                    + " Over it the address gets ORA-12530 and is blocked.", Support.honoured()),
+    IP_RATE_INTERVAL(new ParameterType.Time(ChronoUnit.SECONDS), "1", true,
+            "Seconds over which IP_RATE_COUNT is counted (tnsrelay default: 1).", Support.honoured()),
+    IP_RATE_BLOCK(new ParameterType.Time(ChronoUnit.MINUTES), "0", true,
+            "Minutes an address over the rate stays blocked; 0: only until its interval ends.", Support.honoured()),
+    MAX_HANDSHAKES(new ParameterType.Count(1, 1_000_000), "4096", true,
+            "tnsrelay extension: sessions in their handshake (CONNECT not yet answered) at once in the instance;"
+                    + " one more is closed at once.", Support.honoured()),
+    MAX_HANDSHAKES_PER_SOURCE(new ParameterType.Count(1, 1_000_000), "512", true,
+            "tnsrelay extension: sessions in their handshake at once from one client address; one more is closed"
+                    + " at once.", Support.honoured()),
+    PROXY_FROM(new ParameterType.Subnets(), "", false,
+            "tnsrelay extension: addresses or /nn subnets of the load balancers in front that send a PROXY protocol"
+                    + " header (v1 or v2); a connection from them must begin with one, one from elsewhere must not;"
+                    + " empty: off.", Support.honoured()),
+    PROXY_TO_NEXT_HOP(new ParameterType.Choice("off", "v1", "v2"), "off", false,
+            "tnsrelay extension: send the next hop a PROXY protocol header (v1 or v2) with the client's address.",
+            Support.honoured()),
     REST_ADDRESS(new ParameterType.HostPort(), "", false, "host:port of CMAN's REST interface: not offered.",
             NotOffered.REST_ADDRESS),
     HEALTH_CHECK_INTERVAL(new ParameterType.Time(ChronoUnit.SECONDS), "0", false,

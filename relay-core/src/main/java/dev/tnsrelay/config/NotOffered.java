@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * What tnsrelay says about the cman.ora parameters it does not offer, or offers only in part: one place for
- * the reasons and for what to do instead, shared by parameters of one family (TRACE_*, ADR, TDM, IP_RATE_*).
+ * the reasons and for what to do instead, shared by parameters of one family (TRACE_*, ADR, TDM).
  */
 final class NotOffered {
 
@@ -21,9 +21,6 @@ final class NotOffered {
             + " connection pool reads the OCI protocol, and tnsrelay relays sessions without reading them";
     private static final String TDM_INSTEAD = "pool connections in the application (the server's JDBC pool, UCP) or"
             + " at the database (DRCP)";
-    private static final String IP_RATE = "tnsrelay does not offer per-address connection rate limits yet";
-    private static final String IP_RATE_INSTEAD = "limit the rate in front of tnsrelay (a firewall's rate limit,"
-            + " such as nftables 'limit rate' or iptables 'hashlimit')";
 
     static final Support ASO_OFF = Support.offOnly("off", "tnsrelay cannot tell from a CONNECT whether the client will"
             + " use Oracle Net authentication or encryption: both are negotiated after ACCEPT, between client and"
@@ -40,7 +37,6 @@ final class NotOffered {
     static final Support ADR_REFUSED = Support.refused(ADR, ADR_INSTEAD);
     static final Support TDM_OFF = Support.offOnly("off", TDM, TDM_INSTEAD);
     static final Support TDM_REFUSED = Support.refused(TDM, TDM_INSTEAD + "; leave this parameter out");
-    static final Support IP_RATE_REFUSED = Support.refused(IP_RATE, IP_RATE_INSTEAD);
     static final Support REMOTE_ADMIN = Support.refused("tnsrelay does not offer REMOTE_ADMIN: it is administered"
             + " through its REST API, screens and JMX, which listen where the server binds them (loopback by default)"
             + " and need a login as monitor or admin; cman.ora neither opens nor closes them",

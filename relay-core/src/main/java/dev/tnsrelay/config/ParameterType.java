@@ -153,6 +153,29 @@ sealed interface ParameterType {
         }
     }
 
+    /**
+     * A comma-separated list of IPv4/IPv6 addresses and {@code /nn} subnets, no host names and no {@code *}: what
+     * is checked on every connection before anything else must not wait for DNS, nor trust every address.
+     */
+    record Subnets() implements ParameterType {
+        @Override
+        public Object read(String text) {
+            List<String> items = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            for (String item : items) {
+                if (!(dev.tnsrelay.rules.HostPattern.parse(item) instanceof dev.tnsrelay.rules.HostPattern.Subnet)) {
+                    throw new IllegalArgumentException("'" + item + "' is not an IP address or a /nn subnet");
+                }
+            }
+            return items;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        public String write(Object value) {
+            return String.join(",", (List<String>) value);
+        }
+    }
+
     /** {@code host:port}, or empty for "not set". */
     record HostPort() implements ParameterType {
         private static final Pattern FORM = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\s]+):\\d{1,5}");

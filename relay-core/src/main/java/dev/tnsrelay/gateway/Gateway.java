@@ -10,7 +10,9 @@ import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.Future;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -160,8 +162,12 @@ final class Gateway implements HandshakePolicy {
         peak.accumulateAndGet(active.get(), Math::max);
         child.config().setOption(ChannelOption.TCP_NODELAY, true);
         child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-        Session s = new Session(sessionId, this, child, preset);
-        child.pipeline().addLast("frames", new TnsFrames()).addLast("handshake", s.clientSide());
+        // a load balancer in PROXY_FROM begins with its PROXY header; anyone else who sends one is refused (TLS,
+        // when the endpoint is TCPS, comes after either: HAProxy in TCP mode sends the header before the ClientHello)
+        boolean proxied = engine.fromProxy(((InetSocketAddress) child.remoteAddress()).getAddress());
+        Session s = new Session(sessionId, this, child, preset, proxied);
+        child.pipeline().addLast("proxy", proxied ? new HAProxyMessageDecoder() : new ProxyHeaderGuard())
+                .addLast("frames", new TnsFrames()).addLast("handshake", s.clientSide());
         loop.register(child).addListener(f -> {
             if (!f.isSuccess()) {
                 child.close(); // the gateway stopped between hand-off and start

@@ -153,6 +153,9 @@ final class Handshake {
     private final Set<String> unresolved = new HashSet<>();
     private Pending waitingFor = Pending.NONE;
     private SessionInfo.ClientId clientId;
+    /** Kept once established, when the CONNECT and its parse are let go: what the session shows and gives back. */
+    private String service = "";
+    private Selection routed;
     private javax.security.auth.x500.X500Principal peer;
     private TlsLeg leg;
 
@@ -173,7 +176,7 @@ final class Handshake {
 
     /** The service the client asked for, once its CONNECT is read. */
     String service() {
-        return admission == null ? "" : admission.service();
+        return admission == null ? service : admission.service();
     }
 
     Optional<ConnectData> connectData() {
@@ -417,7 +420,9 @@ final class Handshake {
                 io.disarm(Timer.OUTBOUND);
                 leaveLoops();
                 state = SessionState.ESTABLISHED;
-                io.establish(p.bytes(), limits());
+                SessionLimits limits = limits();
+                letGoOfTheConnect();
+                io.establish(p.bytes(), limits);
             }
             case REFUSE -> {
                 io.disarm(Timer.OUTBOUND);
@@ -596,10 +601,33 @@ final class Handshake {
     }
 
     private void release() {
-        Selection routed = admission == null ? null : admission.routed();
-        if (routed != null) {
-            policy.registry().release(admission.service(), routed);
+        Selection r = admission == null ? routed : admission.routed();
+        if (r != null) {
+            policy.registry().release(service(), r);
         }
+        routed = null;
+    }
+
+    /**
+     * An established session relays for hours: it keeps what it shows (service, CID) and what it gives back at
+     * its end (the registry's handler), not the client's CONNECT, its parse or the route's working state — a few
+     * KB per idle session otherwise.
+     */
+    private void letGoOfTheConnect() {
+        clientId();
+        service = admission.service();
+        routed = admission.routed();
+        admission = null;
+        request = null;
+        outbound = null;
+        next = null;
+        leg = null;
+        candidates.clear();
+        resolved.clear();
+        unresolved.clear();
+        redirectTargets = null;
+        redirectLegs = null;
+        splitRedirect = null;
     }
 
     private void leaveLoops() {

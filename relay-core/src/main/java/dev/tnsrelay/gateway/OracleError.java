@@ -16,6 +16,11 @@ enum OracleError {
             "TNS:listener: all appropriate instances are in restricted mode or blocking new connections"),
     /** Every instance blocks new connections. */
     ALL_BLOCKING(12528, "TNS:listener: all appropriate instances are blocking new connections"),
+    /**
+     * The client's address is blocked by the IP rate limit (IP_RATE_*). Oracle does not say what its CMAN sends a
+     * blocked client; tnsrelay sends the database listener's own answer to a client over its rate.
+     */
+    RATE_LIMITED(12530, "TNS:listener: rate limit reached"),
     /** A rule rejected the connect, or no rule accepted it. */
     RULE_REJECTED(12529, "TNS:connect request rejected based on current filtering rules"),
     /** OUTBOUND_CONNECT_TIMEOUT (or MOCT) ran out: no connection, or no answer, from the next hop. */

@@ -98,6 +98,11 @@ public final class RelayEngine implements AutoCloseable {
     /** The bound addresses that are TCPS endpoints. */
     private volatile List<InetSocketAddress> tcps = List.of();
     private final Map<TlsFailure.Cause, LongAdder> tlsFailures = new EnumMap<>(TlsFailure.Cause.class);
+    /** Rate limits and handshake caps: one per engine, on its clock. */
+    private final Admittance admittance;
+    private final RefusalLog refusalLog = new RefusalLog();
+    /** PROXY_FROM as read, and the subnets it names: read again when a RELOAD changes it. */
+    private volatile ProxyFrom proxyFrom = new ProxyFrom(List.of(), List.of());
     private Listener listener;
     private HealthCheck healthCheck;
     private boolean healthChecking;
@@ -117,7 +122,12 @@ public final class RelayEngine implements AutoCloseable {
         this.parameters = instance.parameters();
         this.registry = registry;
         this.events = events;
+        this.admittance = new Admittance(clock, this::blockedNow);
         registerStatic(instance);
+    }
+
+    /** The load balancers whose connections begin with a PROXY header. */
+    private record ProxyFrom(List<String> text, List<dev.tnsrelay.rules.HostPattern.Subnet> subnets) {
     }
 
     private void registerStatic(CmanInstance from) {
@@ -214,6 +224,11 @@ public final class RelayEngine implements AutoCloseable {
         long checkEvery = Math.max(100, Math.min(10_000, idleGatewayStopsAfter.toMillis() / 4));
         listener.loop().scheduleAtFixedRate(this::stopIdleGateways, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
         listener.loop().scheduleAtFixedRate(() -> warnOfExpiry(tls), 1, 1, TimeUnit.DAYS);
+        long window = RefusalLog.WINDOW.toMillis();
+        listener.loop().scheduleAtFixedRate(() -> {
+            refusalLog.flush();
+            admittance.purgeExpired(parameters);
+        }, window, window, TimeUnit.MILLISECONDS);
         startedAt = clock.instant();
         state = EngineState.RUNNING;
         events.add("instance", "instance " + instance.name() + " started, listening on " + bound + " with " + count
@@ -365,6 +380,44 @@ public final class RelayEngine implements AutoCloseable {
         return routeLoops;
     }
 
+    Admittance admittance() {
+        return admittance;
+    }
+
+    RefusalLog refusalLog() {
+        return refusalLog;
+    }
+
+    /** True if {@code peer} is a load balancer in PROXY_FROM, whose connections begin with a PROXY header. */
+    boolean fromProxy(InetAddress peer) {
+        List<String> now = parameters.list(CmanParameter.PROXY_FROM);
+        ProxyFrom known = proxyFrom;
+        if (!known.text().equals(now)) {
+            known = new ProxyFrom(now, now.stream().map(t -> (dev.tnsrelay.rules.HostPattern.Subnet)
+                    dev.tnsrelay.rules.HostPattern.parse(t)).toList());
+            proxyFrom = known;
+        }
+        for (dev.tnsrelay.rules.HostPattern.Subnet s : known.subnets()) {
+            if (s.contains(peer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An address has just been blocked by the IP rate limit: the line Oracle's CMAN writes, once, and an event. */
+    private void blockedNow(Admittance.Blocked b) {
+        String ip = b.address().getHostAddress();
+        LOG.log(Level.INFO, "IP rate limit enforced for ip address {0} (on {1}: more than {2} new connections in {3}"
+                + " s; blocked until {4})", ip, b.endpoint(), Integer.toString(parameters.number(
+                CmanParameter.IP_RATE_COUNT)), Long.toString(parameters.duration(CmanParameter.IP_RATE_INTERVAL)
+                .toSeconds()), b.until());
+        events.add("blocked", "IP rate limit enforced for ip address " + ip + " on " + b.endpoint() + " until "
+                + b.until());
+        BlockedAddress told = new BlockedAddress(b.address(), b.endpoint(), b.since(), b.until());
+        listeners.tell(l -> l.blocked(told));
+    }
+
     /** True if {@code address:port} is one of the instance's listening sockets (a wildcard bind: any local address). */
     boolean listensOn(InetAddress address, int port) {
         for (InetSocketAddress a : bound) {
@@ -490,6 +543,29 @@ public final class RelayEngine implements AutoCloseable {
             rows.addAll(part);
         }
         return rows.stream().filter(selects).sorted(Comparator.comparingLong(SessionInfo::id)).toList();
+    }
+
+    /** Addresses blocked now by the IP rate limit (IP_RATE_*), on each listening endpoint, soonest free first. */
+    public List<BlockedAddress> blocked() {
+        return admittance.blocked().stream().map(b -> new BlockedAddress(b.address(), b.endpoint(), b.since(),
+                b.until())).toList();
+    }
+
+    /**
+     * Lifts the IP rate limit's block of {@code address} on every endpoint, and forgets its count: its next
+     * connection is the first of a new interval. False when it was not blocked.
+     */
+    public boolean unblock(InetAddress address) {
+        boolean was = admittance.unblock(address);
+        if (was) {
+            LOG.log(Level.INFO, "IP rate limit lifted for ip address {0}", address.getHostAddress());
+        }
+        return was;
+    }
+
+    /** Sessions in their handshake now (MAX_HANDSHAKES counts them). */
+    public int handshaking() {
+        return admittance.handshaking();
     }
 
     /** The instance and its first port: its MBeans' {@code name}, so that several engines in one JVM differ. */

@@ -1,5 +1,6 @@
 package dev.tnsrelay.gateway;
 
+import dev.tnsrelay.config.CmanParameter;
 import dev.tnsrelay.logging.LogText;
 import dev.tnsrelay.tns.RefusePacket;
 import dev.tnsrelay.tns.TnsPacket;
@@ -15,6 +16,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.haproxy.HAProxyCommand;
+import io.netty.handler.codec.haproxy.HAProxyMessage;
+import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
+import io.netty.handler.codec.haproxy.HAProxyProtocolException;
+import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
+import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -59,10 +66,16 @@ final class Session implements Handshake.Io {
     final long id;
     private final Gateway gateway;
     private final Channel client;
-    private final InetSocketAddress clientAddress;
+    private final Refusal preset;
+    private final boolean proxied;
+    private InetSocketAddress clientAddress;
     private final Instant startedAt;
     private final long startNanos;
-    private final Handshake handshake;
+    private Handshake handshake;
+    private ScheduledFuture<?> headerTimer;
+    /** Counted by the instance's {@link Admittance} as a session in its handshake, until it leaves it. */
+    private boolean handshaking;
+    private boolean opened;
     private final Map<Handshake.Timer, ScheduledFuture<?>> timers = new EnumMap<>(Handshake.Timer.class);
     private Channel server;
     private ScheduledFuture<?> idleTimer;
@@ -83,16 +96,21 @@ final class Session implements Handshake.Io {
     private boolean serverTlsPending;
     private boolean renegotiating;
 
-    Session(long id, Gateway gateway, Channel client, Refusal preset) {
+    /**
+     * @param preset a refusal for the client once its CONNECT is read (every gateway suspended or full), or null
+     * @param proxied the connection comes from a load balancer in PROXY_FROM: it begins with a PROXY header, which
+     *     says who the client is
+     */
+    Session(long id, Gateway gateway, Channel client, Refusal preset, boolean proxied) {
         this.id = id;
         this.gateway = gateway;
         this.client = client;
+        this.preset = preset;
+        this.proxied = proxied;
         this.clientAddress = (InetSocketAddress) client.remoteAddress();
         this.startedAt = gateway.engine().clock().instant();
         this.startNanos = System.nanoTime();
         this.lastActivityNanos = startNanos;
-        int localPort = ((InetSocketAddress) client.localAddress()).getPort();
-        this.handshake = new Handshake(gateway, this, clientAddress.getAddress(), localPort, preset);
         this.clientTls = gateway.engine().serverTlsFor((InetSocketAddress) client.localAddress()).orElse(null);
     }
 
@@ -101,11 +119,84 @@ final class Session implements Handshake.Io {
         return new ClientSide();
     }
 
+    /** The connection is on the gateway's loop: the session begins, after the PROXY header when one is due. */
+    private void begin() {
+        gateway.started(this);
+        if (proxied) {
+            headerTimer = client.eventLoop().schedule(() -> safely(() -> drop(Refusal.Reason.BAD_INPUT,
+                    "no PROXY protocol header within " + headerTimeout().toSeconds() + " s from " + clientLabel()
+                            + ", which is in PROXY_FROM")), headerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            start();
+        }
+    }
+
+    private Duration headerTimeout() {
+        Duration d = gateway.parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT);
+        return d.isZero() ? Handshake.HANDSHAKE_LIMIT : d;
+    }
+
+    /**
+     * The load balancer's PROXY header: from now on the client is the one it names. A LOCAL header (the balancer's
+     * own health check) or one for an address family without an IP address (UNKNOWN, UNIX) keeps the real peer,
+     * as the protocol's specification asks of a receiver.
+     */
+    private void proxyHeader(HAProxyMessage header) {
+        try {
+            cancel(headerTimer);
+            var family = header.proxiedProtocol().addressFamily();
+            if (header.command() == HAProxyCommand.PROXY && (family == HAProxyProxiedProtocol.AddressFamily.AF_IPv4
+                    || family == HAProxyProxiedProtocol.AddressFamily.AF_IPv6)) {
+                InetAddress source = dev.tnsrelay.net.IpLiteral.parse(header.sourceAddress()).orElseThrow(() ->
+                        new TnsProtocolException("a PROXY header with source " + header.sourceAddress()));
+                clientAddress = new InetSocketAddress(source, header.sourcePort());
+            }
+        } finally {
+            header.release();
+        }
+        start();
+    }
+
+    /**
+     * The client is known: it may begin its handshake if the instance admits it (rate limits, caps). The rate is
+     * counted per listening endpoint (the bound address, whatever local address a wildcard bind was reached at).
+     */
     private void start() {
         lastActivityNanos = System.nanoTime();
-        gateway.started(this);
-        tell(l -> l.opened(snapshot(lastActivityNanos)));
+        InetSocketAddress endpoint = (InetSocketAddress) (client.parent() != null ? client.parent().localAddress()
+                : client.localAddress());
+        int localPort = ((InetSocketAddress) client.localAddress()).getPort();
+        Admittance.Verdict verdict = gateway.engine().admittance().admit(endpoint, clientAddress.getAddress(),
+                gateway.parameters());
+        handshaking = verdict != Admittance.Verdict.TOO_MANY;
+        Refusal refusal = verdict == Admittance.Verdict.RATE_LIMITED
+                ? new Refusal(OracleError.RATE_LIMITED.number(), Refusal.Reason.LIMIT, "IP rate limit: "
+                        + clientAddress.getAddress().getHostAddress() + " is blocked on " + endpoint)
+                : preset;
+        handshake = new Handshake(gateway, this, clientAddress.getAddress(), localPort, refusal);
+        opened();
+        if (verdict == Admittance.Verdict.TOO_MANY) {
+            drop(Refusal.Reason.LIMIT, "too many sessions in their handshake (MAX_HANDSHAKES,"
+                    + " MAX_HANDSHAKES_PER_SOURCE)");
+            return;
+        }
         handshake.start();
+    }
+
+    /** Tells the listeners the session opened, once; a session ended before its PROXY header is told then. */
+    private void opened() {
+        if (!opened) {
+            opened = true;
+            tellAll(snapshot(lastActivityNanos), (l, now) -> l.opened(now));
+        }
+    }
+
+    /** The session has left its handshake (answered, or ended): the instance's count of handshakes drops. */
+    private void handshakeLeft() {
+        if (handshaking) {
+            handshaking = false;
+            gateway.engine().admittance().handshakeEnded(clientAddress.getAddress());
+        }
     }
 
     // ---- what the handshake asks for
@@ -161,6 +252,9 @@ final class Session implements Handshake.Io {
             ch.pipeline().addLast("tls", serverTlsHandler(ch, tls, target.getPort()));
         }
         ch.pipeline().addLast("frames", new TnsFrames()).addLast("handshake", new ServerSide());
+        if (!gateway.parameters().text(CmanParameter.PROXY_TO_NEXT_HOP).equals("off")) {
+            ch.pipeline().addFirst("proxy-header", HAProxyMessageEncoder.INSTANCE);
+        }
         server = ch;
         client.eventLoop().register(ch).addListener((ChannelFuture r) -> safely(() -> {
             if (!r.isSuccess()) {
@@ -177,6 +271,13 @@ final class Session implements Handshake.Io {
             return;
         }
         if (result.isSuccess()) {
+            if (ch.pipeline().get("proxy-header") != null) {
+                // written below the TLS handler of a TCPS next hop, before its ClientHello (which channelActive,
+                // after this listener, sends): the next hop reads the header first, as from HAProxy in TCP mode
+                ch.pipeline().context(serverLeg != null ? "tls" : "frames").writeAndFlush(proxyHeaderFor(ch),
+                        ch.voidPromise());
+                ch.pipeline().remove("proxy-header");
+            }
             if (!serverTlsPending) {
                 handshake.onConnected();
             } // else: once the TLS handshake is done and the certificate matches
@@ -184,6 +285,41 @@ final class Session implements Handshake.Io {
             LOG.log(Level.DEBUG, "session {0}: connect to {1} failed: {2}", id, LogText.of(handshake.server()),
                     LogText.of(String.valueOf(result.cause())));
             handshake.onConnectFailed(result.cause() instanceof io.netty.channel.ConnectTimeoutException);
+        }
+    }
+
+    /**
+     * The PROXY header the next hop gets: the client as this gateway knows it (after a PROXY header of its own),
+     * to the address the gateway connected to. A header has one address family: an IPv4 client of an IPv6 next
+     * hop (or the reverse) is written as IPv4-mapped IPv6 on both sides.
+     */
+    private HAProxyMessage proxyHeaderFor(Channel to) {
+        boolean v1 = gateway.parameters().text(CmanParameter.PROXY_TO_NEXT_HOP).equals("v1");
+        InetAddress src = clientAddress.getAddress();
+        InetSocketAddress dstSocket = (InetSocketAddress) to.remoteAddress();
+        InetAddress dst = dstSocket.getAddress();
+        if (src instanceof java.net.Inet4Address != dst instanceof java.net.Inet4Address) {
+            src = asIpv6(src);
+            dst = asIpv6(dst);
+        }
+        return new HAProxyMessage(v1 ? HAProxyProtocolVersion.V1 : HAProxyProtocolVersion.V2, HAProxyCommand.PROXY,
+                src instanceof java.net.Inet4Address ? HAProxyProxiedProtocol.TCP4 : HAProxyProxiedProtocol.TCP6,
+                src.getHostAddress(), dst.getHostAddress(), clientAddress.getPort(), dstSocket.getPort());
+    }
+
+    /** {@code a.b.c.d} as {@code ::ffff:a.b.c.d}; an IPv6 address as it is. */
+    private static InetAddress asIpv6(InetAddress a) {
+        if (!(a instanceof java.net.Inet4Address)) {
+            return a;
+        }
+        byte[] v6 = new byte[16];
+        v6[10] = (byte) 0xff;
+        v6[11] = (byte) 0xff;
+        System.arraycopy(a.getAddress(), 0, v6, 12, 4);
+        try {
+            return java.net.Inet6Address.getByAddress(null, v6, -1);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // 16 bytes are always an address
         }
     }
 
@@ -214,12 +350,12 @@ final class Session implements Handshake.Io {
 
     @Override
     public void refuse(Refusal refusal) {
-        LOG.log(Level.INFO, "session {0} from {1}: refused with ORA-{2}: {3}", id, clientLabel(),
-                Integer.toString(refusal.error()), LogText.of(refusal.detail()));
+        handshakeLeft();
+        gateway.engine().refusalLog().refused(clientAddress.getAddress(), id, clientLabel(), refusal);
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": ORA-" + refusal.error() + ": "
                 + refusal.detail());
         gateway.countRefused();
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         byte[] packet = RefusePacket.build(refusal.error());
         countOut(packet.length);
         closeServer();
@@ -229,28 +365,33 @@ final class Session implements Handshake.Io {
 
     @Override
     public void drop(Refusal.Reason reason, String detail) {
+        handshakeLeft();
+        opened();
+        gateway.engine().refusalLog().dropped(clientAddress.getAddress(), id, clientLabel(), reason, detail);
         gateway.events().add("dropped", "session " + id + " from " + clientLabel() + ": " + detail);
-        tell(l -> l.dropped(snapshot(System.nanoTime()), detail));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.dropped(now, detail));
         end(detail);
     }
 
     @Override
     public void passRefusal(byte[] refuse, Refusal refusal) {
-        LOG.log(Level.INFO, "session {0}: next hop {1} refused with ORA-{2}", id, LogText.of(handshake.server()),
-                Integer.toString(refusal.error()));
+        handshakeLeft();
+        gateway.engine().refusalLog().nextHopRefused(clientAddress.getAddress(), id, clientLabel(), handshake.server(),
+                refusal);
         gateway.events().add("refused", "session " + id + " from " + clientLabel() + ": next hop " + handshake.server()
                 + " refused with ORA-" + refusal.error());
-        tell(l -> l.refused(snapshot(System.nanoTime()), refusal));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.refused(now, refusal));
         toClient(refuse);
         relay();
     }
 
     @Override
     public void establish(byte[] accept, Handshake.SessionLimits sessionLimits) {
+        handshakeLeft();
         limits = sessionLimits;
         toClient(accept);
         relay();
-        tell(l -> l.established(snapshot(System.nanoTime())));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.established(now));
         if (!limits.idle().isZero()) {
             idleTimer = client.eventLoop().schedule(this::checkIdle, limits.idle().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -263,7 +404,7 @@ final class Session implements Handshake.Io {
     @Override
     public void redirected(String target) {
         LOG.log(Level.DEBUG, "session {0}: following a redirect to {1}", id, LogText.of(target));
-        tell(l -> l.redirected(snapshot(System.nanoTime()), target));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.redirected(now, target));
     }
 
     @Override
@@ -379,7 +520,7 @@ final class Session implements Handshake.Io {
             return;
         }
         countTlsFailure(f);
-        tell(l -> l.tlsFailed(snapshot(System.nanoTime()), f));
+        tellAll(snapshot(System.nanoTime()), (l, now) -> l.tlsFailed(now, f));
         end("TLS handshake failed: " + f.text());
     }
 
@@ -504,7 +645,7 @@ final class Session implements Handshake.Io {
         public void channelRegistered(ChannelHandlerContext ctx) {
             if (clientTls != null) {
                 SslHandler ssl = clientTls.newHandler(ctx.alloc());
-                Duration inbound = gateway.parameters().duration(dev.tnsrelay.config.CmanParameter.INBOUND_CONNECT_TIMEOUT);
+                Duration inbound = gateway.parameters().duration(CmanParameter.INBOUND_CONNECT_TIMEOUT);
                 // the INBOUND deadline bounds the TLS handshake; without one, tnsrelay's handshake limit does
                 ssl.setHandshakeTimeoutMillis(inbound.isZero() ? Handshake.HANDSHAKE_LIMIT.toMillis() : 0);
                 ctx.pipeline().addBefore("frames", "tls", ssl);
@@ -515,11 +656,15 @@ final class Session implements Handshake.Io {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            start();
+            begin();
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HAProxyMessage header) {
+                proxyHeader(header);
+                return;
+            }
             TnsPacket p = (TnsPacket) msg;
             countIn(p.bytes().length);
             if (!ended) {
@@ -529,21 +674,28 @@ final class Session implements Handshake.Io {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (!ended) {
-                handshake.onClientClosed();
-            }
+            clientGone();
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof SslHandshakeCompletionEvent done) {
                 safely(() -> clientTlsDone(done));
-            } else if (evt == ChannelInputShutdownEvent.INSTANCE && !ended) {
-                if (clientTlsPending) {
-                    tlsFailed(new TlsFailure(TlsFailure.Cause.CLOSED, "client", "closed during the TLS handshake"));
-                } else {
-                    handshake.onClientClosed();
-                }
+            } else if (evt == ChannelInputShutdownEvent.INSTANCE) {
+                clientGone();
+            }
+        }
+
+        private void clientGone() {
+            if (ended) {
+                return;
+            }
+            if (handshake == null) {
+                end("client closed before its PROXY header");
+            } else if (clientTlsPending) {
+                tlsFailed(new TlsFailure(TlsFailure.Cause.CLOSED, "client", "closed during the TLS handshake"));
+            } else {
+                handshake.onClientClosed();
             }
         }
 
@@ -602,8 +754,13 @@ final class Session implements Handshake.Io {
             tlsFailed(TlsFailure.of(c, "client"));
         } else if (serverTlsPending && c instanceof SSLException) {
             serverTlsDone(new SslHandshakeCompletionEvent(c));
+        } else if (cause instanceof HAProxyProtocolException bad) {
+            // from a peer in PROXY_FROM: a header that is not one, or not a whole one
+            drop(Refusal.Reason.BAD_INPUT, "a malformed PROXY protocol header from " + clientLabel() + ": "
+                    + bad.getMessage());
         } else if (c instanceof TnsProtocolException p) {
-            LOG.log(Level.INFO, "session {0} from {1}: {2}", id, clientLabel(), LogText.of(p.getMessage()));
+            gateway.engine().refusalLog().dropped(clientAddress.getAddress(), id, clientLabel(),
+                    Refusal.Reason.BAD_INPUT, p.getMessage());
             end("protocol error: " + p.getMessage());
         } else if (c instanceof IOException) {
             end("network error: " + c.getMessage());
@@ -648,16 +805,21 @@ final class Session implements Handshake.Io {
         if (ended) {
             return;
         }
+        opened();
         ended = true;
         timers.values().forEach(t -> t.cancel(false));
         timers.clear();
         cancel(idleTimer);
         cancel(sessionTimer);
+        cancel(headerTimer);
+        handshakeLeft();
         if (closeNow) {
             client.close();
             closeServer();
         }
-        handshake.ended();
+        if (handshake != null) {
+            handshake.ended();
+        }
         gateway.ended(this);
         SessionInfo last = snapshot(System.nanoTime());
         tell(l -> l.closed(last, reason));
@@ -699,11 +861,17 @@ final class Session implements Handshake.Io {
         gateway.engine().listeners().tell(event);
     }
 
+    /** One snapshot of the session for every listener of one event. */
+    private void tellAll(SessionInfo now, java.util.function.BiConsumer<SessionListener, SessionInfo> event) {
+        tell(l -> event.accept(l, now));
+    }
+
     SessionInfo snapshot(long nowNanos) {
-        return new SessionInfo(id, clientLabel(), handshake.server(), handshake.service(), gateway.id(),
-                ended ? SessionState.CLOSED : handshake.state(), startedAt,
-                Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut, handshake.clientId(),
-                peerDn);
+        Handshake h = handshake;
+        return new SessionInfo(id, clientLabel(), h == null ? "" : h.server(), h == null ? "" : h.service(),
+                gateway.id(), ended ? SessionState.CLOSED : h == null ? SessionState.CONNECTING_IN : h.state(),
+                startedAt, Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)), bytesIn, bytesOut,
+                h == null ? SessionInfo.ClientId.NONE : h.clientId(), peerDn);
     }
 
     private String clientLabel() {

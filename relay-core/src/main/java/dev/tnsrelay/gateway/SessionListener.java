@@ -37,6 +37,13 @@ public interface SessionListener {
     default void tlsFailed(SessionInfo session, dev.tnsrelay.tls.TlsFailure failure) {
     }
 
+    /**
+     * A client address went over the IP rate limit (IP_RATE_*) on an endpoint and is blocked until
+     * {@link BlockedAddress#until()}: told once per block, on the gateway thread of the connection that went over.
+     */
+    default void blocked(BlockedAddress blocked) {
+    }
+
     /** The session ended; the snapshot has its final byte counts. */
     default void closed(SessionInfo session, String cause) {
     }

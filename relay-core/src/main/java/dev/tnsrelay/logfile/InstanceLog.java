@@ -135,12 +135,18 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     @Override
     public void opened(SessionInfo s) {
+        if (!settings.writes(LogLevel.SUPPORT, EventGroup.CONN_HDLG)) {
+            return; // no text built for a line not written: this runs on the gateways' threads
+        }
         write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, session(s, "opened") + " client=" + s.client()
                 + " gateway=" + s.gateway());
     }
 
     @Override
     public void refused(SessionInfo s, Refusal r) {
+        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
+            return; // no text built for a line not written: this runs on the gateways' threads
+        }
         write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "refused") + " client=" + s.client() + " service="
                 + quote(s.service(), LogText.NAME) + " error=ORA-" + r.error() + " reason=" + r.reason().name()
                 .toLowerCase(Locale.ROOT) + " detail=" + quote(r.detail(), LogText.TEXT));
@@ -148,18 +154,35 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     @Override
     public void tlsFailed(SessionInfo s, dev.tnsrelay.tls.TlsFailure f) {
+        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
+            return; // no text built for a line not written: this runs on the gateways' threads
+        }
         write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "tls_failed") + " client=" + s.client() + " cause="
                 + f.cause().label() + " detail=" + quote(f.detail(), LogText.TEXT));
     }
 
+    /** Oracle's CMAN log line for the IP rate limit, with the endpoint and the end of the block after it. */
+    @Override
+    public void blocked(dev.tnsrelay.gateway.BlockedAddress b) {
+        write(LogLevel.USER, EventGroup.CONN_HDLG, "IP rate limit enforced for ip address "
+                + b.address().getHostAddress() + " endpoint=" + b.endpoint().getAddress().getHostAddress() + ":"
+                + b.endpoint().getPort() + " until=" + b.until());
+    }
+
     @Override
     public void dropped(SessionInfo s, String reason) {
+        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
+            return; // no text built for a line not written: this runs on the gateways' threads
+        }
         write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "dropped") + " client=" + s.client() + " service="
                 + quote(s.service(), LogText.NAME) + " detail=" + quote(reason, LogText.TEXT));
     }
 
     @Override
     public void redirected(SessionInfo s, String target) {
+        if (!settings.writes(LogLevel.SUPPORT, EventGroup.CONN_HDLG)) {
+            return; // no text built for a line not written: this runs on the gateways' threads
+        }
         write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, session(s, "redirected") + " to=" + quote(target, LogText.NAME));
     }
 
@@ -167,6 +190,9 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
     public void established(SessionInfo s) {
         if (settings.directory().isPresent()) {
             relaying.add(s.id());
+        }
+        if (!settings.writes(LogLevel.ADMIN, EventGroup.CONN_HDLG)) {
+            return;
         }
         write(LogLevel.ADMIN, EventGroup.CONN_HDLG, session(s, "established") + " client=" + s.client() + " server="
                 + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)

@@ -3,16 +3,12 @@ package dev.tnsrelay.net;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 address written as such, read without asking any name service: a host written as a literal
  * never costs a DNS lookup, and a name is never taken for an address.
  */
 public final class IpLiteral {
-
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private IpLiteral() {
     }
@@ -23,19 +19,11 @@ public final class IpLiteral {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        var v4 = IPV4.matcher(h);
-        if (v4.matches()) {
-            byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int part = Integer.parseInt(v4.group(i + 1));
-                if (part > 255) {
-                    return Optional.empty();
-                }
-                b[i] = (byte) part;
-            }
-            return Optional.of(address(b));
+        byte[] v4 = ipv4(h);
+        if (v4 != null) {
+            return Optional.of(address(v4));
         }
-        if (h.length() <= 45 && IPV6.matcher(h).matches()) {
+        if (h.length() <= 45 && ipv6Characters(h)) {
             try {
                 return Optional.of(InetAddress.getByName(h)); // a literal: parsed, no lookup
             } catch (UnknownHostException e) {
@@ -43,6 +31,54 @@ public final class IpLiteral {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Four dotted decimal parts of one to three digits, each at most 255; else null. By hand rather than by
+     * regular expression: the gateway reads every next hop's host through here, on its event loop.
+     */
+    private static byte[] ipv4(String h) {
+        byte[] b = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return null;
+                }
+                value = value * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && part < 3) {
+                if (value > 255) {
+                    return null;
+                }
+                b[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 3 || digits == 0 || value > 255) {
+            return null;
+        }
+        b[3] = (byte) value;
+        return b;
+    }
+
+    /** Only hexadecimal digits, colons and dots, with at least one colon: what an IPv6 literal can be. */
+    private static boolean ipv6Characters(String h) {
+        boolean colon = false;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == ':') {
+                colon = true;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.')) {
+                return false;
+            }
+        }
+        return colon;
     }
 
     /**

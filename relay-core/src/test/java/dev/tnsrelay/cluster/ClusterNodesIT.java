@@ -362,6 +362,10 @@ class ClusterNodesIT {
         two.admin().addRule(BOB, REJECT_PAYROLL);
         eventually(() -> one.admin().cluster().status(ALICE).members().stream()
                 .allMatch(m -> m.state().equals("RUNNING")), "every node has told its status");
+        eventually(() -> {
+            ClusterStatus now = one.admin().cluster().status(ALICE);
+            return now.members().stream().allMatch(m -> m.rulesVersion() == now.rulesVersion());
+        }, "every node has told the rule list's version after bob's change"); // told each second
         ClusterStatus s = one.admin().cluster().status(ALICE);
         assertEquals(List.of("127.0.0.1:6901", "127.0.0.1:6902", "127.0.0.1:6903"),
                 s.members().stream().map(ClusterMember::node).toList());

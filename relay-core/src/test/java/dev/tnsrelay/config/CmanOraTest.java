@@ -110,7 +110,9 @@ class CmanOraTest {
         "no memory ops   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (EVENT_GROUP=(relay, memory_ops)) | EVENT_GROUP: 'memory_ops' is not offered: tnsrelay has no events of this group",
         "VNCR subnet     | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (VALID_NODE_CHECKING_REGISTRATION=subnet) | 'subnet' is not offered: tnsrelay does not work out this machine's subnets for valid node checking; instead, list the subnets in REGISTRATION_INVITED_NODES",
         "tdm             | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (TDM=yes)               | TDM: 'on' is not offered: tnsrelay does not offer Traffic Director Mode",
-        "rate            | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (IP_RATE_COUNT=0)       | IP_RATE_COUNT: tnsrelay does not offer per-address connection rate limits yet; instead,",
+        "proxy by name   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (PROXY_FROM=lb.example.com) | 'lb.example.com' is not an IP address or a /nn subnet",
+        "proxy from any  | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (PROXY_FROM=10.0.0.0/8, *) | '*' is not an IP address or a /nn subnet",
+        "proxy version   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)) | (PROXY_TO_NEXT_HOP=v3) | expected one of off, v1, v2",
         "AUT in a rule   | (RULE=(SRC=*)(DST=*)(SRV=*)(ACT=accept)(ACTION_LIST=(AUT=yes))) | | AUT: 'on' is not offered",
     })
     void invalidRulesAndParametersAreRefused(String name, String rules, String parameters, String detail) {
@@ -172,7 +174,9 @@ class CmanOraTest {
         assertEquals(Duration.ZERO, defaults.duration(CmanParameter.IDLE_TIMEOUT));
         assertEquals(List.of("init_and_term", "conn_hdlg", "proc_mgmt", "reg_and_load", "timer", "cmd_proc", "relay"),
                 defaults.list(CmanParameter.EVENT_GROUP));
-        assertThrows(NotOfferedException.class, () -> defaults.with(CmanParameter.IP_RATE_BLOCK, "5"));
+        assertThrows(NotOfferedException.class, () -> defaults.with(CmanParameter.TDM, "yes"));
+        assertEquals(Duration.ofSeconds(1), defaults.duration(CmanParameter.IP_RATE_INTERVAL));
+        assertEquals(List.of(), defaults.list(CmanParameter.PROXY_FROM));
     }
 
     @Test

@@ -58,6 +58,20 @@ class ParameterTableTest {
                     "dev.tnsrelay.registry.ServiceRegistryTest#validNodeCheckingAdmitsTheLocalNodeAndInvitedNodesOnly"),
             Map.entry(CmanParameter.REGISTRATION_EXCLUDED_NODES,
                     "dev.tnsrelay.registry.ServiceRegistryTest#validNodeCheckingAdmitsTheLocalNodeAndInvitedNodesOnly"),
+            Map.entry(CmanParameter.IP_RATE_COUNT, "dev.tnsrelay.gateway.AdmittanceIT"
+                    + "#ipRateCountPerIntervalBlocksTheFourthConnectWithOra12530UntilUnblockedOrTheBlockEnds"),
+            Map.entry(CmanParameter.IP_RATE_INTERVAL, "dev.tnsrelay.gateway.AdmittanceTest"
+                    + "#withIpRateBlockZeroTheAddressIsRefusedForTheRestOfItsIntervalOnThatEndpointOnly"),
+            Map.entry(CmanParameter.IP_RATE_BLOCK, "dev.tnsrelay.gateway.AdmittanceIT"
+                    + "#ipRateCountPerIntervalBlocksTheFourthConnectWithOra12530UntilUnblockedOrTheBlockEnds"),
+            Map.entry(CmanParameter.MAX_HANDSHAKES,
+                    "dev.tnsrelay.gateway.AdmittanceIT#maxHandshakesCapsTheInstanceWhateverTheAddress"),
+            Map.entry(CmanParameter.MAX_HANDSHAKES_PER_SOURCE, "dev.tnsrelay.gateway.AdmittanceIT"
+                    + "#maxHandshakesPerSourceClosesOneMoreSilentClientAndOtherAddressesStillGetThrough"),
+            Map.entry(CmanParameter.PROXY_FROM,
+                    "dev.tnsrelay.gateway.ProxyProtocolIT#ojdbcThroughHaproxySendProxyV2IsRelayedAsItsRealAddress"),
+            Map.entry(CmanParameter.PROXY_TO_NEXT_HOP,
+                    "dev.tnsrelay.gateway.ProxyProtocolIT#proxyToNextHopTellsTheNextGatewayWhoTheClientIs"),
             Map.entry(CmanParameter.HEALTH_CHECK_INTERVAL,
                     "dev.tnsrelay.config.ParametersIT#healthCheckIntervalTakesAHandlerWhoseListenerIsGoneOutOfRotation")));
 

@@ -206,4 +206,26 @@ class InstanceLogIT {
             assertEquals(1, matching(gw.lines(), "session=" + next.id() + " opened").size());
         }
     }
+
+    /** The IP rate limit's block is written once, as Oracle's CMAN log says it, at the user level. */
+    @Test
+    void anAddressOverTheIpRateIsLoggedOnceAsOraclesLogSaysIt(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        try (FakeTnsListener db = new FakeTnsListener();
+             LoggedInstance gw = LoggedInstance.start(ACCEPT_LOCAL, "(LOG_DIRECTORY=" + dir + ")(IP_RATE_COUNT=1)"
+                     + "(IP_RATE_INTERVAL=600)")) {
+            db.enqueue(new FakeTnsListener.Refuse(12514));
+            for (int i = 0; i < 3; i++) {
+                try (RawTnsClient client = new RawTnsClient(gw.port())) {
+                    assertEquals(PacketType.REFUSE, client.handshake(route(gw, db, "sales")));
+                }
+                gw.awaitEnd();
+            }
+            List<String> lines = gw.lines();
+            assertEquals(1, matching(lines, "^\\S+Z user conn_hdlg IP rate limit enforced for ip address 127\\.0\\.0\\.1"
+                    + " endpoint=127\\.0\\.0\\.1:" + gw.port() + " until=\\S+Z$").size(), lines.toString());
+            assertEquals(2, matching(lines, "refused client=127\\.0\\.0\\.1:\\d+ .* error=ORA-12530").size(),
+                    lines.toString());
+        }
+    }
 }

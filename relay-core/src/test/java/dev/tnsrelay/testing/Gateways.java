@@ -16,12 +16,17 @@ public final class Gateways implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     private Gateways(String cmanOra, java.util.function.Consumer<RelayEngine> before) throws IOException {
-        this(CmanOra.parse(cmanOra, "test cman.ora"), before);
+        this(CmanOra.parse(cmanOra, "test cman.ora"), Clock.systemUTC(), before);
     }
 
     private Gateways(dev.tnsrelay.config.CmanConfiguration config, java.util.function.Consumer<RelayEngine> before)
             throws IOException {
-        engine = new RelayEngine(config.instances().get(0), threads, Clock.systemUTC()).addListener(events);
+        this(config, Clock.systemUTC(), before);
+    }
+
+    private Gateways(dev.tnsrelay.config.CmanConfiguration config, Clock clock,
+            java.util.function.Consumer<RelayEngine> before) throws IOException {
+        engine = new RelayEngine(config.instances().get(0), threads, clock).addListener(events);
         before.accept(engine);
         engine.start();
     }
@@ -55,8 +60,17 @@ public final class Gateways implements AutoCloseable {
     /** The same, with {@code before} given the engine before it starts (name servers, listeners, limits). */
     public static Gateways start(String rules, String parameters, java.util.function.Consumer<RelayEngine> before)
             throws IOException {
-        return new Gateways("cman_test = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
-                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n", before);
+        return new Gateways(cman(rules, parameters), before);
+    }
+
+    /** An instance on 127.0.0.1 port 0 whose time is {@code clock}'s (a {@link MutableClock} for expiry). */
+    public static Gateways start(String rules, String parameters, Clock clock) throws IOException {
+        return new Gateways(CmanOra.parse(cman(rules, parameters), "test cman.ora"), clock, e -> { });
+    }
+
+    private static String cman(String rules, String parameters) {
+        return "cman_test = (CONFIGURATION=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=0))\n"
+                + "(RULE_LIST=" + rules + ")\n(PARAMETER_LIST=" + parameters + "))\n";
     }
 
     public static Gateways acceptingAll(String parameters) throws IOException {

@@ -54,6 +54,10 @@ public final class Cmctl {
                 admin.cluster().drain(caller, c.parameter());
                 yield CmctlLayouts.DONE;
             }
+            case UNBLOCK -> {
+                admin.unblock(caller, c.parameter());
+                yield c.parameter() + " unblocked\n" + CmctlLayouts.DONE;
+            }
             case RELOAD -> {
                 admin.reload(caller);
                 yield CmctlLayouts.DONE;
@@ -108,6 +112,7 @@ public final class Cmctl {
             case "defaults" -> CmctlLayouts.defaults(admin.parameters(caller));
             case "version" -> "CMCTL for tnsrelay: Version " + Administration.version() + "\n" + CmctlLayouts.DONE;
             case "events" -> CmctlLayouts.events(admin.events(caller, 0, 100));
+            case "blocked" -> CmctlLayouts.blocked(admin.blocked(caller));
             case "cluster" -> c.parameter() == null ? ClusterLayouts.status(admin.cluster().status(caller))
                     : ClusterLayouts.events(c.parameter().equals("audit") ? admin.cluster().audit(caller, 200)
                             : admin.cluster().events(caller, 200));

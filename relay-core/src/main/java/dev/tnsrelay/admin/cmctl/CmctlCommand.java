@@ -11,13 +11,14 @@ import java.util.Optional;
  * One cmctl command line, parsed:
  * <pre>
  * administer [-c] [instance]
- * show status | services | gateways | rules | parameters | defaults | events | version | all
+ * show status | services | gateways | rules | parameters | defaults | events | blocked | version | all
  * show connections [detail | count] [in state] [gt [[hh:]mm:]ss] [from source] [to destination] [for service]
  *                  [using gateway] [for program|user|host name]
  * show connections [detail | count] id …
  * show rules for source destination service          (which rule meets such a connect: the rule tester)
  * close connections [the same filters]
  * suspend gateway[s] [id …] | resume gateway[s] [id …]
+ * unblock address                                   (tnsrelay: lifts an IP rate limit's block)
  * reload | set parameter value | set event group on|off | shutdown [normal | abort] | startup
  * help [command] | exit | quit
  * </pre>
@@ -31,10 +32,12 @@ import java.util.Optional;
 public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean count, boolean detail,
         List<Integer> gateways, String parameter, String value, Optional<String> instance, List<String> ruleCheck) {
 
-    public enum Verb { ADMINISTER, SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP, DRAIN, HELP, EXIT }
+    public enum Verb {
+        ADMINISTER, SHOW, CLOSE, SUSPEND, RESUME, RELOAD, SET, SHUTDOWN, STARTUP, DRAIN, HELP, EXIT, UNBLOCK
+    }
 
-    static final List<String> SHOWABLE = List.of("all", "connections", "defaults", "events", "gateways", "parameters",
-            "rules", "services", "status", "version", "cluster");
+    static final List<String> SHOWABLE = List.of("all", "blocked", "connections", "defaults", "events", "gateways",
+            "parameters", "rules", "services", "status", "version", "cluster");
 
     public CmctlCommand {
         gateways = List.copyOf(gateways);
@@ -141,6 +144,10 @@ public record CmctlCommand(Verb verb, String what, SessionFilter filter, boolean
                     ids.add(number(id, "gateway id"));
                 }
                 return of(verb.equals("suspend") ? Verb.SUSPEND : Verb.RESUME, "gateways").withGateways(ids);
+            }
+            case "unblock" -> {
+                String address = next(t, "unblock <ip address>");
+                return noMore(t, of(Verb.UNBLOCK, "").withParameter(address, null));
             }
             case "reload" -> {
                 return noMore(t, of(Verb.RELOAD, ""));

@@ -11,9 +11,12 @@ import java.util.Map;
  */
 public final class CmctlHelp {
 
-    /** Oracle's cmctl commands; {@code save_passwd} answers why tnsrelay has none (bin/tnsrelay-passwd). */
-    static final List<String> COMMANDS = List.of("administer", "close*", "drain", "exit", "help", "quit", "reload",
-            "resume*", "save_passwd", "set*", "show*", "shutdown", "startup", "suspend*");
+    /**
+     * Oracle's cmctl commands, and tnsrelay's {@code drain} and {@code unblock}; {@code save_passwd} answers why
+     * tnsrelay has none (bin/tnsrelay-passwd).
+     */
+    static final List<String> COMMANDS = List.of("administer", "close*", "drain*", "exit", "help", "quit", "reload",
+            "resume*", "save_passwd", "set*", "show*", "shutdown", "startup", "suspend*", "unblock");
 
     private static final Map<String, String> SYNTAX = Map.ofEntries(
             Map.entry("administer", "administer [-c] [instance]: the instance the next commands are for; a name that"
@@ -30,8 +33,10 @@ public final class CmctlHelp {
             Map.entry("save_passwd", "save_passwd: not offered; tnsrelay's administrators are added with"
                     + " bin/tnsrelay-passwd"),
             Map.entry("set", "set <parameter> <value> | set event <group> on|off"),
-            Map.entry("show", "show all | connections | defaults | events | gateways | parameters | rules | services"
-                    + " | status | version | cluster [events | audit]\n"
+            Map.entry("show", "show all | blocked | connections | defaults | events | gateways | parameters | rules"
+                    + " | services | status | version | cluster [events | audit]\n"
+                    + "show blocked: the client addresses the IP rate limit (IP_RATE_*) blocks now, on this node"
+                    + " (tnsrelay)\n"
                     + "show connections [detail | count] {[in <state>] [gt <[[hh:]mm:]ss>] [from <source>]"
                     + " [to <destination>] [for <service>] [using <gw_id>] [for program|user|host <name>]"
                     + " [node <host:port> | node *]}"
@@ -39,7 +44,9 @@ public final class CmctlHelp {
                     + "show rules for <source> <destination> <service>: which rule meets such a connect"),
             Map.entry("shutdown", "shutdown [normal | abort]"),
             Map.entry("startup", "startup: read cman.ora and start the gateways | startup node <host:port>"),
-            Map.entry("suspend", "suspend gateway[s] [<id> ...] | suspend node <host:port>"));
+            Map.entry("suspend", "suspend gateway[s] [<id> ...] | suspend node <host:port>"),
+            Map.entry("unblock", "unblock <ip address>: lift the IP rate limit's block of a client address on every"
+                    + " endpoint of this node (tnsrelay; show blocked lists them)"));
 
     private CmctlHelp() {
     }

@@ -1,6 +1,7 @@
 package dev.tnsrelay.admin.cmctl;
 
 import dev.tnsrelay.admin.AdminEvent;
+import dev.tnsrelay.admin.Blocked;
 import dev.tnsrelay.admin.Connection;
 import dev.tnsrelay.admin.Endpoints;
 import dev.tnsrelay.admin.GatewayStatus;
@@ -82,6 +83,17 @@ public final class CmctlLayouts {
                     .append('\n');
         }
         return out.append(DONE).toString();
+    }
+
+    /** {@code show blocked} (tnsrelay): one line per blocked address, soonest free first. */
+    public static String blocked(List<Blocked> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-40s %-46s %-20s %-20s %9s%n", "ADDRESS",
+                "ENDPOINT", "BLOCKED SINCE", "UNTIL", "LEFT"));
+        for (Blocked b : rows) {
+            out.append(String.format(Locale.ROOT, "%-40s %-46s %-20s %-20s %9s%n", b.address(), b.endpoint(),
+                    DATE.format(b.since()), DATE.format(b.until()), hms(b.secondsLeft())));
+        }
+        return out.append("Number of blocked addresses: ").append(rows.size()).append('\n').append(DONE).toString();
     }
 
     public static String connections(List<Connection> rows) {

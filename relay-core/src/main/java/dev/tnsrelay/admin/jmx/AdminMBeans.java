@@ -206,6 +206,18 @@ public final class AdminMBeans implements AutoCloseable {
         }
 
         @Override
+        public List<String> getBlockedAddresses() {
+            return call(() -> admin.blocked(JmxCaller.caller())).stream()
+                    .map(b -> b.address() + " on " + b.endpoint() + " since " + b.since() + " until " + b.until())
+                    .toList();
+        }
+
+        @Override
+        public void unblock(String address) {
+            run(() -> admin.unblock(JmxCaller.caller(), address));
+        }
+
+        @Override
         public void setParameter(String name, String value) {
             run(() -> admin.set(JmxCaller.caller(), name, value));
         }

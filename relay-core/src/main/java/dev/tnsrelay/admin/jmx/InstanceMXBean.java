@@ -46,6 +46,15 @@ public interface InstanceMXBean {
     /** The newest events, oldest first: time, kind, text. */
     List<String> getRecentEvents();
 
+    /**
+     * {@code show blocked} (tnsrelay): the client addresses the IP rate limit blocks now, one line each: address,
+     * endpoint, since, until.
+     */
+    List<String> getBlockedAddresses();
+
+    /** {@code unblock address} (tnsrelay): lifts the IP rate limit's block of a client address on every endpoint. */
+    void unblock(String address);
+
     /** {@code set parameter value}: runtime-settable parameters only, until the next reload or restart. */
     void setParameter(String name, String value);
 

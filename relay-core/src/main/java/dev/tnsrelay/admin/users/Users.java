@@ -134,6 +134,14 @@ public final class Users {
         StringBuilder out = new StringBuilder("# tnsrelay administrators: name:role:pbkdf2-sha256:iterations:salt:hash\n");
         next.forEach((n, e) -> out.append(line(n, e)).append('\n'));
         writeOwnerOnly(file, out.toString());
+        // what was written is what is known now: a write in the same millisecond as the last read, of the same
+        // size, would otherwise leave the old entries cached (the file's time and size are the cache's key)
+        entries = java.util.Collections.unmodifiableMap(next);
+        try {
+            readAt = stamp();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
         remembered.clear();
         if (name.equals("admin")) {
             try {
@@ -183,7 +191,7 @@ public final class Users {
 
     private Map<String, Entry> current() {
         try {
-            long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() + Files.size(file) : 0;
+            long modified = stamp();
             if (modified != readAt) {
                 entries = modified == 0 ? Map.of() : parse(Files.readAllLines(file, StandardCharsets.UTF_8));
                 readAt = modified;
@@ -193,6 +201,11 @@ public final class Users {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file's time and size, the cache's key: 0 when there is no file. */
+    private long stamp() throws IOException {
+        return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() + Files.size(file) : 0;
     }
 
     private Map<String, Entry> parse(java.util.List<String> lines) {

@@ -71,7 +71,7 @@ class CmctlHabitsIT {
 
             String help = cmctl.run(ALICE, "help");
             assertTrue(help.startsWith("The following operations are available\nAn asterisk (*) denotes a modifier"
-                    + " or extended command:\n\nadminister          close*              exit                help\n"),
+                    + " or extended command:\n\nadminister          close*              drain*              exit\n"),
                     help);
             assertTrue(cmctl.run(ALICE, "help show").contains("defaults"));
             assertTrue(cmctl.run(ALICE, "help close").startsWith("close connections [in <state>]"));

@@ -75,4 +75,20 @@ class StatisticsTest {
         assertEquals(Duration.ofHours(1).minus(History.INTERVAL).toSeconds(),
                 chart.times().get(chart.times().size() - 1) - chart.times().get(0));
     }
+
+    @Test
+    void tlsHandshakeFailuresAreCountedByCauseEveryCauseFromTheStart() {
+        MutableClock clock = new MutableClock();
+        Statistics stats = new Statistics(clock, Optional::empty);
+        var scrape = dev.tnsrelay.testing.Scrape.of(dev.tnsrelay.admin.prometheus.PrometheusText.of(stats.families()));
+        assertEquals(0, scrape.value("tnsrelay_tls_handshake_failures_total", "cause", "unknown_ca"));
+        SessionInfo s = session(1, clock.instant());
+        stats.tlsFailed(s, new dev.tnsrelay.tls.TlsFailure(dev.tnsrelay.tls.TlsFailure.Cause.NOT_TLS, "client", "x"));
+        stats.tlsFailed(s, new dev.tnsrelay.tls.TlsFailure(dev.tnsrelay.tls.TlsFailure.Cause.NOT_TLS, "client", "y"));
+        stats.tlsFailed(s, new dev.tnsrelay.tls.TlsFailure(dev.tnsrelay.tls.TlsFailure.Cause.TIMEOUT, "client", "z"));
+        scrape = dev.tnsrelay.testing.Scrape.of(dev.tnsrelay.admin.prometheus.PrometheusText.of(stats.families()));
+        assertEquals(2, scrape.value("tnsrelay_tls_handshake_failures_total", "cause", "not_tls"));
+        assertEquals(1, scrape.value("tnsrelay_tls_handshake_failures_total", "cause", "timeout"));
+        assertEquals(0, scrape.value("tnsrelay_tls_handshake_failures_total", "cause", "unknown_ca"));
+    }
 }

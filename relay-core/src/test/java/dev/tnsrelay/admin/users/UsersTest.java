@@ -81,4 +81,16 @@ class UsersTest {
                 () -> Users.in(dir, Clock.systemUTC()).check("admin", "secret".toCharArray()));
         assertTrue(e.getMessage().contains("users:2:"), e.getMessage());
     }
+
+    @Test
+    void whatItWroteIsWhatItKnowsEvenWhenTheFileKeepsItsTimeAndSize(@TempDir Path dir) throws Exception {
+        Users there = Users.in(dir.resolve("there"), Clock.systemUTC());
+        there.put("admin", Role.ADMIN, "the-other-admin-pw".toCharArray());
+        Users here = Users.in(dir.resolve("here"), Clock.systemUTC());
+        here.put("admin", Role.ADMIN, "this-nodes-admin-pw".toCharArray());
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(dir.resolve("here/users"));
+        here.adopt(there.lines().get("admin")); // a line of the same length: the same size
+        Files.setLastModifiedTime(dir.resolve("here/users"), before); // and the same time, as within a millisecond
+        assertEquals(there.lines().get("admin"), here.lines().get("admin"), "not the line it replaced");
+    }
 }
