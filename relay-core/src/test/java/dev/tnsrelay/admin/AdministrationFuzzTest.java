@@ -61,9 +61,11 @@ class AdministrationFuzzTest {
     static Path folder;
     private static TestInstance instance;
     private static Administration admin;
+    private static Level level;
 
     @BeforeAll
     static void start() throws Exception {
+        level = QUIET.getLevel();
         QUIET.setLevel(Level.WARNING);
         instance = TestInstance.start(folder, CMAN);
         admin = instance.admin();
@@ -72,6 +74,7 @@ class AdministrationFuzzTest {
     @AfterAll
     static void stop() throws InterruptedException {
         instance.close();
+        QUIET.setLevel(level); // the tests after this one in the JVM count log lines at INFO
     }
 
     @FuzzTest
