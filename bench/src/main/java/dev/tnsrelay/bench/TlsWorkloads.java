@@ -96,16 +96,6 @@ final class TlsWorkloads {
      * {@link Workloads#idleMemory} measures a plain one (for the ratio TLS / plain of the same target).
      */
     Workloads.Result idleMemory(Target t, int sessions) throws Exception {
-        List<SSLSocket> warm = new ArrayList<>(); // as Workloads#idleMemory: pools grown before the baseline
-        try {
-            for (int i = 0; i < sessions; i++) {
-                warm.add(connect(t, "hold"));
-            }
-        } finally {
-            for (SSLSocket s : warm) {
-                s.close();
-            }
-        }
         t.collectGarbage();
         long before = Workloads.memoryKb(t);
         List<SSLSocket> open = new ArrayList<>();

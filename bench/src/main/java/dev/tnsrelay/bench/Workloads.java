@@ -165,27 +165,12 @@ final class Workloads {
     }
 
     /**
-     * KB of memory per established idle session beyond the target's baseline (taken after as many sessions were
-     * opened and closed); -1 when the sessions could not all be opened. HAProxy: growth of its resident set. A Java target, after a full GC each time: growth of
+     * KB of memory per established idle session beyond the target's baseline; -1 when the sessions could not
+     * all be opened. HAProxy: growth of its resident set. A Java target, after a full GC each time: growth of
      * the live heap plus growth of what is resident outside the heap (resident set minus committed heap), so
      * that neither garbage nor a heap the GC resized counts for or against it.
      */
     Result idleMemory(Target t, int sessions) throws Exception {
-        // as many opened and closed first: pools and buffers a target keeps once grown (Netty's, HAProxy's) are
-        // in the baseline, and only what an idle session holds is counted
-        List<SocketChannel> warm = new ArrayList<>();
-        try {
-            for (int i = 0; i < sessions; i++) {
-                warm.add(Client.connect(t, backendPort, "hold"));
-            }
-        } catch (IOException e) {
-            System.err.println(t.name + ": only " + warm.size() + " of " + sessions + " idle sessions: " + e.getMessage());
-            return new Result(-1, 0, 0, warm.size(), 0);
-        } finally {
-            for (SocketChannel ch : warm) {
-                ch.close();
-            }
-        }
         t.collectGarbage();
         long before = memoryKb(t);
         List<SocketChannel> open = new ArrayList<>();
