@@ -50,12 +50,13 @@ public final class TlsBenchmark {
             TlsCertificate tls, TlsWorkloads.Hop hop, long seconds, Path dir, String haproxyServer) throws Exception {
         TlsWorkloads w = new TlsWorkloads(tls, hop, seconds * 1000);
         TlsWorkloads warm = new TlsWorkloads(tls, hop, Math.min(2000, seconds * 1000));
+        TlsWorkloads warmHandshakes = new TlsWorkloads(tls, hop, Benchmark.JIT_WARM_UP_MILLIS);
         for (String name : List.of("tnsrelay", "haproxy")) {
             System.err.println("benchmark: TLS " + mode + ", " + name);
             try (Target t = name.equals("tnsrelay") ? Target.standaloneTls(dir, tls)
                     : Target.haproxyTls(dir, "haproxy " + mode, tls, haproxyServer)) {
-                if (t.jvm) { // JIT warm-up of the paths measured next
-                    warm.handshakes(t, 4);
+                if (t.jvm) { // JIT warm-up of the paths measured next (the handshakes' takes longest)
+                    warmHandshakes.handshakes(t, 4);
                     warm.throughput(t, 2, true);
                 }
                 Map<String, Workloads.Result> row = table.get(name);
