@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The log file of one instance, {@code <instance>.log} in LOG_DIRECTORY (the instance name in lower case,
@@ -93,7 +94,7 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         }
         for (CmanParameter p : next.asMap().keySet()) {
             if (!next.text(p).equals(parameters.text(p))) {
-                write(LogLevel.USER, EventGroup.CMD_PROC, "parameter=" + p.name() + " changed from="
+                write(LogLevel.USER, EventGroup.CMD_PROC, () -> "parameter=" + p.name() + " changed from="
                         + quote(parameters.text(p), LogText.TEXT) + " to=" + quote(next.text(p), LogText.TEXT));
             }
         }
@@ -112,78 +113,64 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     /** The engine has started: it listens, its gateways run. */
     public void started(RelayEngine engine) {
-        write(LogLevel.USER, EventGroup.INIT_AND_TERM, "instance=" + quote(engine.name(), LogText.NAME)
+        write(LogLevel.USER, EventGroup.INIT_AND_TERM, () -> "instance=" + quote(engine.name(), LogText.NAME)
                 + " started listening=" + engine.listenAddresses().stream()
                         .map(a -> dev.tnsrelay.net.IpLiteral.hostPort(a.getAddress(), a.getPort())).toList()
                 + " gateways=" + engine.gateways().size());
         for (GatewayInfo g : engine.gateways()) {
-            write(LogLevel.ADMIN, EventGroup.PROC_MGMT, "gateway=" + g.id() + " started");
+            write(LogLevel.ADMIN, EventGroup.PROC_MGMT, () -> "gateway=" + g.id() + " started");
         }
     }
 
     /** The engine has stopped (or failed): nothing listens, no session is left. */
     public void stopped(RelayEngine engine) {
         for (GatewayInfo g : engine.gateways()) {
-            write(LogLevel.ADMIN, EventGroup.PROC_MGMT, "gateway=" + g.id() + " stopped");
+            write(LogLevel.ADMIN, EventGroup.PROC_MGMT, () -> "gateway=" + g.id() + " stopped");
         }
         String how = engine.state() == EngineState.FAILED
                 ? " failed cause=" + quote(engine.failure().map(String::valueOf).orElse(""), LogText.TEXT) : " stopped";
-        write(LogLevel.USER, EventGroup.INIT_AND_TERM, "instance=" + quote(engine.name(), LogText.NAME) + how);
+        write(LogLevel.USER, EventGroup.INIT_AND_TERM, () -> "instance=" + quote(engine.name(), LogText.NAME) + how);
     }
 
     // ---- sessions (the engine's gateway threads: nothing here waits)
 
     @Override
     public void opened(SessionInfo s) {
-        if (!settings.writes(LogLevel.SUPPORT, EventGroup.CONN_HDLG)) {
-            return; // no text built for a line not written: this runs on the gateways' threads
-        }
-        write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, session(s, "opened") + " client=" + s.client()
+        write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, () -> session(s, "opened") + " client=" + s.client()
                 + " gateway=" + s.gateway());
     }
 
     @Override
     public void refused(SessionInfo s, Refusal r) {
-        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
-            return; // no text built for a line not written: this runs on the gateways' threads
-        }
-        write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "refused") + " client=" + s.client() + " service="
+        write(LogLevel.USER, EventGroup.CONN_HDLG, () -> session(s, "refused") + " client=" + s.client() + " service="
                 + quote(s.service(), LogText.NAME) + " error=ORA-" + r.error() + " reason=" + r.reason().name()
                 .toLowerCase(Locale.ROOT) + " detail=" + quote(r.detail(), LogText.TEXT));
     }
 
     @Override
     public void tlsFailed(SessionInfo s, dev.tnsrelay.tls.TlsFailure f) {
-        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
-            return; // no text built for a line not written: this runs on the gateways' threads
-        }
-        write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "tls_failed") + " client=" + s.client() + " cause="
+        write(LogLevel.USER, EventGroup.CONN_HDLG, () -> session(s, "tls_failed") + " client=" + s.client() + " cause="
                 + f.cause().label() + " detail=" + quote(f.detail(), LogText.TEXT));
     }
 
     /** Oracle's CMAN log line for the IP rate limit, with the endpoint and the end of the block after it. */
     @Override
     public void blocked(dev.tnsrelay.gateway.BlockedAddress b) {
-        write(LogLevel.USER, EventGroup.CONN_HDLG, "IP rate limit enforced for ip address "
+        write(LogLevel.USER, EventGroup.CONN_HDLG, () -> "IP rate limit enforced for ip address "
                 + b.address().getHostAddress() + " endpoint=" + b.endpoint().getAddress().getHostAddress() + ":"
                 + b.endpoint().getPort() + " until=" + b.until());
     }
 
     @Override
     public void dropped(SessionInfo s, String reason) {
-        if (!settings.writes(LogLevel.USER, EventGroup.CONN_HDLG)) {
-            return; // no text built for a line not written: this runs on the gateways' threads
-        }
-        write(LogLevel.USER, EventGroup.CONN_HDLG, session(s, "dropped") + " client=" + s.client() + " service="
+        write(LogLevel.USER, EventGroup.CONN_HDLG, () -> session(s, "dropped") + " client=" + s.client() + " service="
                 + quote(s.service(), LogText.NAME) + " detail=" + quote(reason, LogText.TEXT));
     }
 
     @Override
     public void redirected(SessionInfo s, String target) {
-        if (!settings.writes(LogLevel.SUPPORT, EventGroup.CONN_HDLG)) {
-            return; // no text built for a line not written: this runs on the gateways' threads
-        }
-        write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, session(s, "redirected") + " to=" + quote(target, LogText.NAME));
+        write(LogLevel.SUPPORT, EventGroup.CONN_HDLG, () -> session(s, "redirected") + " to="
+                + quote(target, LogText.NAME));
     }
 
     @Override
@@ -191,11 +178,8 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         if (settings.directory().isPresent()) {
             relaying.add(s.id());
         }
-        if (!settings.writes(LogLevel.ADMIN, EventGroup.CONN_HDLG)) {
-            return;
-        }
-        write(LogLevel.ADMIN, EventGroup.CONN_HDLG, session(s, "established") + " client=" + s.client() + " server="
-                + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)
+        write(LogLevel.ADMIN, EventGroup.CONN_HDLG, () -> session(s, "established") + " client=" + s.client()
+                + " server=" + quote(s.server(), LogText.NAME) + " service=" + quote(s.service(), LogText.NAME)
                 + " gateway=" + s.gateway() + who(s));
     }
 
@@ -206,33 +190,31 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
         boolean timeout = cause.contains("_TIMEOUT");
         EventGroup group = timeout ? EventGroup.TIMER : relayed ? EventGroup.RELAY : EventGroup.CONN_HDLG;
         LogLevel level = timeout || relayed ? LogLevel.ADMIN : LogLevel.SUPPORT;
-        if (settings.writes(level, group)) {
-            long ms = Math.max(0, Duration.between(s.start(), clock.instant()).toMillis());
-            write(level, group, session(s, "ended") + " client=" + s.client() + " server=" + quote(s.server(),
-                    LogText.NAME) + " service=" + quote(s.service(), LogText.NAME) + " gateway=" + s.gateway()
-                    + " duration_ms=" + ms + " bytes_in=" + s.bytesIn() + " bytes_out=" + s.bytesOut()
-                    + who(s) + " cause=" + quote(cause, LogText.TEXT));
-        }
+        write(level, group, () -> session(s, "ended") + " client=" + s.client() + " server=" + quote(s.server(),
+                LogText.NAME) + " service=" + quote(s.service(), LogText.NAME) + " gateway=" + s.gateway()
+                + " duration_ms=" + Math.max(0, Duration.between(s.start(), clock.instant()).toMillis())
+                + " bytes_in=" + s.bytesIn() + " bytes_out=" + s.bytesOut() + who(s) + " cause="
+                + quote(cause, LogText.TEXT));
     }
 
     // ---- registrations
 
     @Override
     public void registered(Registration r, Optional<InetAddress> from, boolean renewal) {
-        write(renewal ? LogLevel.SUPPORT : LogLevel.ADMIN, EventGroup.REG_AND_LOAD, registration(r)
+        write(renewal ? LogLevel.SUPPORT : LogLevel.ADMIN, EventGroup.REG_AND_LOAD, () -> registration(r)
                 + (renewal ? " renewed" : " registered") + " from=" + from.map(InetAddress::getHostAddress)
                 .orElse("cman.ora") + " handlers=" + r.handlers().size());
     }
 
     @Override
     public void refused(Registration r, InetAddress from, String why) {
-        write(LogLevel.USER, EventGroup.REG_AND_LOAD, registration(r) + " refused from=" + from.getHostAddress()
+        write(LogLevel.USER, EventGroup.REG_AND_LOAD, () -> registration(r) + " refused from=" + from.getHostAddress()
                 + " detail=" + quote(why, LogText.TEXT));
     }
 
     @Override
     public void unregistered(String service, String instanceName) {
-        write(LogLevel.ADMIN, EventGroup.REG_AND_LOAD, "service=" + quote(service, LogText.NAME) + " instance="
+        write(LogLevel.ADMIN, EventGroup.REG_AND_LOAD, () -> "service=" + quote(service, LogText.NAME) + " instance="
                 + quote(instanceName, LogText.NAME) + " unregistered");
     }
 
@@ -246,13 +228,18 @@ public final class InstanceLog implements SessionListener, RegistrationListener,
 
     private void opened() {
         LogSettings s = settings;
-        write(LogLevel.USER, EventGroup.INIT_AND_TERM, "log opened instance=" + quote(instance, LogText.NAME)
+        write(LogLevel.USER, EventGroup.INIT_AND_TERM, () -> "log opened instance=" + quote(instance, LogText.NAME)
                 + " level=" + s.level().text() + " groups=" + s.groups().stream().sorted().map(EventGroup::text).toList());
     }
 
-    private void write(LogLevel level, EventGroup group, String text) {
+    /**
+     * One line, its text built only when its level and group are written: sessions call here on the gateways'
+     * threads, for every session.
+     */
+    private void write(LogLevel level, EventGroup group, Supplier<String> text) {
         if (settings.writes(level, group)) {
-            writer.offer(TIME.format(clock.instant()) + " " + level.text() + " " + group.text() + " " + text + "\n");
+            writer.offer(TIME.format(clock.instant()) + " " + level.text() + " " + group.text() + " " + text.get()
+                    + "\n");
         }
     }
 
