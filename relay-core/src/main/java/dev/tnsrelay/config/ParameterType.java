@@ -20,6 +20,15 @@ sealed interface ParameterType {
         return String.valueOf(value);
     }
 
+    /** A type whose values are lists of words, written back comma-separated. */
+    sealed interface ListType extends ParameterType {
+        @Override
+        @SuppressWarnings("unchecked") // read gives a List<String>
+        default String write(Object value) {
+            return String.join(",", (List<String>) value);
+        }
+    }
+
     /** ON/OFF; YES/NO and TRUE/FALSE are accepted as Oracle's files use them interchangeably. */
     record Switch() implements ParameterType {
         @Override
@@ -114,7 +123,7 @@ sealed interface ParameterType {
     }
 
     /** A comma-separated list of keywords from a fixed set, kept lower-case and without repeats. */
-    record Choices(List<String> values) implements ParameterType {
+    record Choices(List<String> values) implements ListType {
         @Override
         public Object read(String text) {
             List<String> out = new java.util.ArrayList<>();
@@ -131,25 +140,13 @@ sealed interface ParameterType {
             }
             return List.copyOf(out);
         }
-
-        @Override
-        @SuppressWarnings("unchecked") // read gives a List<String>
-        public String write(Object value) {
-            return String.join(",", (List<String>) value);
-        }
     }
 
     /** A comma-separated list of host names, addresses, subnets or {@code *} (registration nodes). */
-    record NodeList() implements ParameterType {
+    record NodeList() implements ListType {
         @Override
         public Object read(String text) {
             return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked") // read gives a List<String>
-        public String write(Object value) {
-            return String.join(",", (List<String>) value);
         }
     }
 
@@ -157,7 +154,7 @@ sealed interface ParameterType {
      * A comma-separated list of IPv4/IPv6 addresses and {@code /nn} subnets, no host names and no {@code *}: what
      * is checked on every connection before anything else must not wait for DNS, nor trust every address.
      */
-    record Subnets() implements ParameterType {
+    record Subnets() implements ListType {
         @Override
         public Object read(String text) {
             List<String> items = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -167,12 +164,6 @@ sealed interface ParameterType {
                 }
             }
             return items;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked") // read gives a List<String>
-        public String write(Object value) {
-            return String.join(",", (List<String>) value);
         }
     }
 
@@ -210,7 +201,7 @@ sealed interface ParameterType {
      * several ({@code 1.2 or 1.3}, {@code (1.2,1.3)}) or a minimum ({@code 1.2+}); read as the sorted versions
      * ({@code 1.2}, {@code 1.3}), {@code undetermined} being every version tnsrelay offers.
      */
-    record TlsVersions() implements ParameterType {
+    record TlsVersions() implements ListType {
         static final List<String> KNOWN = List.of("3.0", "1.0", "1.1", "1.2", "1.3");
         static final List<String> UNDETERMINED = List.of("1.2", "1.3");
 
@@ -234,12 +225,6 @@ sealed interface ParameterType {
             }
             return List.copyOf(out);
         }
-
-        @Override
-        @SuppressWarnings("unchecked") // read gives a List<String>
-        public String write(Object value) {
-            return String.join(",", (List<String>) value);
-        }
     }
 
     /**
@@ -247,7 +232,7 @@ sealed interface ParameterType {
      * {@code SSL_} for {@code TLS_} ({@code SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384}); read as the standard names.
      * Empty: tnsrelay's strong defaults.
      */
-    record CipherSuites() implements ParameterType {
+    record CipherSuites() implements ListType {
         @Override
         public Object read(String text) {
             List<String> out = new java.util.ArrayList<>();
@@ -263,12 +248,6 @@ sealed interface ParameterType {
                 }
             }
             return List.copyOf(out);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked") // read gives a List<String>
-        public String write(Object value) {
-            return String.join(",", (List<String>) value);
         }
     }
 }
